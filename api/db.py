@@ -68,3 +68,18 @@ async def migrate(settings: Settings) -> list[str]:
 async def ping() -> None:
     """Raise when the database does not answer."""
     await connections.get("default").execute_query("SELECT 1")
+
+
+async def make_migration(settings: Settings, name: str) -> str | None:
+    """Write a new aerich migration for model changes (developers; needs PostgreSQL)."""
+    from aerich import Command
+
+    command = Command(
+        tortoise_config=tortoise_config(settings), app="models", location=str(MIGRATIONS_DIR)
+    )
+    if not (MIGRATIONS_DIR / "models").exists():
+        await command.init_db(safe=True)
+        return "initial"
+    await command.init()
+    created: str | None = await command.migrate(name)
+    return created
