@@ -11,15 +11,22 @@ import tempfile
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
+import httpx
 import pytest
 from arq.connections import ArqRedis
 from tortoise import Tortoise, connections
 
+from api.app import create_app
+from api.auth.wechat import WechatClient
 from api.clock import FrozenClock
 from api.db import close_db, init_db, migrate
 from api.redis import create_arq
+from api.services import Services
 from api.settings import Settings
+from api.uploads.store import LocalMediaStore
+from tests.factories import PASSWORD
 
 START = datetime(2026, 11, 24, 2, 0, tzinfo=UTC)  # 10:00 in Shanghai, a Tuesday
 
@@ -120,3 +127,84 @@ async def arq_redis(arq_redis_session: ArqRedis) -> ArqRedis:
 @pytest.fixture
 def clock() -> FrozenClock:
     return FrozenClock(START)
+
+
+# --- the HTTP API --------------------------------------------------------------------------
+
+
+class Api:
+    """Drives the real ASGI app over httpx: GraphQL requests, logins, uploads."""
+
+    def __init__(self, client: httpx.AsyncClient, services: Services) -> None:
+        self.client = client
+        self.services = services
+
+    async def graphql(
+        self,
+        query: str,
+        variables: dict[str, Any] | None = None,
+        *,
+        token: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> dict[str, Any]:
+        all_headers = dict(headers or {})
+        if token:
+            all_headers["Authorization"] = f"Bearer {token}"
+        response = await self.client.post(
+            "/graphql", json={"query": query, "variables": variables or {}}, headers=all_headers
+        )
+        assert response.headers["content-type"].startswith("application/json"), response.text
+        body: dict[str, Any] = response.json()
+        return body
+
+    async def login(self, username: str, password: str = PASSWORD) -> str:
+        body = await self.graphql(LOGIN, {"username": username, "password": password})
+        payload = body["data"]["login"]
+        assert payload["errors"] == [], payload
+        token: str = payload["tokens"]["accessToken"]
+        return token
+
+
+LOGIN = """
+mutation Login($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    tokens { accessToken refreshToken user { id } }
+    errors { code field message }
+  }
+}
+"""
+
+
+@pytest.fixture
+def media_store(tmp_path: Path) -> LocalMediaStore:
+    return LocalMediaStore(tmp_path / "media")
+
+
+@pytest.fixture
+def wechat_base_url() -> str:
+    """Where the WeChat API lives for this test; tests with a fake server override it."""
+    return "http://127.0.0.1:9"
+
+
+@pytest.fixture
+async def services(
+    db: None,
+    settings: Settings,
+    clock: FrozenClock,
+    arq_redis: ArqRedis,
+    media_store: LocalMediaStore,
+    wechat_base_url: str,
+) -> AsyncIterator[Services]:
+    wechat = WechatClient(
+        base_url=wechat_base_url, appid=settings.wechat_appid, secret=settings.wechat_secret
+    )
+    yield Services(settings=settings, clock=clock, arq=arq_redis, media=media_store, wechat=wechat)
+    await wechat.aclose()
+
+
+@pytest.fixture
+async def api(services: Services) -> AsyncIterator[Api]:
+    app = create_app(services=services)
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://liuhen.test") as client:
+        yield Api(client, services)

@@ -82,6 +82,7 @@ class User(MutableEntity):
     )
     locale = fields.CharField(max_length=16, default="zh-CN")
     is_active = fields.BooleanField(default=True)
+    in_onboarding = fields.BooleanField(default=False)
 
     class Meta:
         table = "app_user"

@@ -1,0 +1,99 @@
+"""The permission catalogue: named permissions, the sets each role holds by default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from enum import StrEnum
+
+from api.org.models import Role
+
+
+class Permission(StrEnum):
+    CUSTOMERS_VIEW = "customers.view"
+    CUSTOMERS_EDIT = "customers.edit"
+    CONTACTS_VIEW = "contacts.view"
+    CONTACTS_REVEAL = "contacts.reveal"
+    PAYMENT_VIEW = "customers.payment.view"
+    USERS_VIEW = "users.view"
+    USERS_MANAGE = "users.manage"
+    TEAMS_MANAGE = "teams.manage"
+    PERMISSIONS_GRANT = "permissions.grant"
+    AUDIT_VIEW = "audit.view"
+    UPLOADS_CREATE = "uploads.create"
+    # Unlocked step by step for new hires by the onboarding capability.
+    LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
+    LEADS_ALL = "leads.all"
+    QUOTES_STANDARD = "quotes.standard"
+    PROPOSALS_CUSTOM = "proposals.custom"
+
+
+DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
+    Permission.CUSTOMERS_VIEW: ("查看客户", "View customers"),
+    Permission.CUSTOMERS_EDIT: ("新建和编辑客户", "Create and edit customers"),
+    Permission.CONTACTS_VIEW: ("查看联系人（脱敏）", "View contacts (masked)"),
+    Permission.CONTACTS_REVEAL: ("查看联系人完整信息（留审计）", "Reveal contact details (audited)"),
+    Permission.PAYMENT_VIEW: ("查看付款账户与账期", "View payment account and terms"),
+    Permission.USERS_VIEW: ("查看成员", "View users"),
+    Permission.USERS_MANAGE: ("管理成员", "Manage users"),
+    Permission.TEAMS_MANAGE: ("管理团队", "Manage teams"),
+    Permission.PERMISSIONS_GRANT: ("授予与收回权限", "Grant and revoke permissions"),
+    Permission.AUDIT_VIEW: ("查看与校验审计日志", "View and verify the audit log"),
+    Permission.UPLOADS_CREATE: ("上传照片与录音", "Upload photos and recordings"),
+    Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
+    Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),
+    Permission.QUOTES_STANDARD: ("发起标准产品报价", "Issue standard product quotes"),
+    Permission.PROPOSALS_CUSTOM: ("发起定制方案协作", "Request custom-proposal collaboration"),
+}
+
+_SALES = {
+    Permission.CUSTOMERS_VIEW,
+    Permission.CUSTOMERS_EDIT,
+    Permission.CONTACTS_VIEW,
+    Permission.CONTACTS_REVEAL,
+    Permission.UPLOADS_CREATE,
+    Permission.LEADS_RENEWAL_LOW_RISK,
+    Permission.LEADS_ALL,
+    Permission.QUOTES_STANDARD,
+    Permission.PROPOSALS_CUSTOM,
+}
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.REP: frozenset(_SALES),
+    Role.MANAGER: frozenset(_SALES | {Permission.USERS_VIEW}),
+    Role.DIRECTOR: frozenset(_SALES | {Permission.USERS_VIEW}),
+    Role.MARKETING: frozenset({Permission.CUSTOMERS_VIEW}),
+    Role.DELIVERY: frozenset({Permission.CUSTOMERS_VIEW, Permission.CONTACTS_VIEW}),
+    Role.FINANCE: frozenset({Permission.CUSTOMERS_VIEW, Permission.PAYMENT_VIEW}),
+    Role.ADMIN: frozenset(Permission),
+}
+
+# Held back from a rep who is still in onboarding until a grant unlocks them.
+ONBOARDING_LOCKED: frozenset[Permission] = frozenset(
+    {
+        Permission.LEADS_ALL,
+        Permission.QUOTES_STANDARD,
+        Permission.PROPOSALS_CUSTOM,
+    }
+)
+
+
+def role_permissions(role: Role) -> frozenset[Permission]:
+    return ROLE_PERMISSIONS[role]
+
+
+def parse_permission(name: str) -> Permission | None:
+    try:
+        return Permission(name)
+    except ValueError:
+        return None
+
+
+def effective_permissions(
+    role: Role, *, in_onboarding: bool, granted: Iterable[str]
+) -> frozenset[Permission]:
+    """Role set, minus what onboarding holds back, plus the user's active grants."""
+    base = role_permissions(role)
+    if in_onboarding:
+        base = base - ONBOARDING_LOCKED
+    extra = {p for p in (parse_permission(g) for g in granted) if p is not None}
+    return frozenset(base | extra)

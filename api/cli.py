@@ -1,0 +1,238 @@
+"""The `liuhen` command: demo, serve, worker, migrate, seed, export-schema, users create."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from api.settings import Settings, SettingsError
+
+log = logging.getLogger("liuhen")
+SCHEMA_FILE = Path("schema.graphql")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    try:
+        settings = Settings.from_env()
+    except SettingsError as exc:
+        print(f"liuhen: configuration error: {exc}", file=sys.stderr)
+        return 2
+    logging.basicConfig(
+        level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s"
+    )
+    result: int = args.handler(settings, args)
+    return result
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="liuhen", description="Liuhen (留痕) sales backend")
+    sub = parser.add_subparsers(title="commands")
+
+    demo = sub.add_parser("demo", help="migrate, seed the demo organisation, run API + worker")
+    demo.set_defaults(handler=_demo)
+    serve = sub.add_parser("serve", help="run the GraphQL API (uvicorn)")
+    serve.add_argument("--workers", type=int, default=1)
+    serve.set_defaults(handler=_serve)
+    worker = sub.add_parser("worker", help="run the arq worker (timers, alerts, unlocks)")
+    worker.add_argument("--burst", action="store_true", help="process what is due, then exit")
+    worker.set_defaults(handler=_worker)
+    migrate = sub.add_parser("migrate", help="bring the database schema up to date")
+    migrate.set_defaults(handler=_migrate)
+    seed = sub.add_parser("seed", help="create the demo organisation (idempotent)")
+    seed.set_defaults(handler=_seed)
+    export = sub.add_parser("export-schema", help="write schema.graphql")
+    export.add_argument("--output", type=Path, default=SCHEMA_FILE)
+    export.add_argument("--check", action="store_true", help="fail if the file is stale")
+    export.set_defaults(handler=_export_schema)
+    makemigrations = sub.add_parser("makemigrations", help="write an aerich migration (PostgreSQL)")
+    makemigrations.add_argument("name", nargs="?", default="update")
+    makemigrations.set_defaults(handler=_makemigrations)
+
+    users = sub.add_parser("users", help="manage users").add_subparsers(title="users commands")
+    create = users.add_parser("create", help="create a user (and the organisation if missing)")
+    create.add_argument("--organisation", "--org", required=True, help="organisation slug or name")
+    create.add_argument("--role", required=True, choices=[r.value for r in _roles()])
+    create.add_argument("--username", required=True)
+    create.add_argument("--display-name")
+    secret = create.add_mutually_exclusive_group(required=True)
+    secret.add_argument("--password", help="visible to other local users; prefer --password-stdin")
+    secret.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    create.set_defaults(handler=_users_create)
+    return parser
+
+
+def _roles() -> list[object]:
+    from api.org.models import Role
+
+    return list(Role)
+
+
+def _migrate(settings: Settings, args: argparse.Namespace) -> int:
+    from api.db import close_db, migrate
+
+    async def run() -> list[str]:
+        try:
+            return await migrate(settings)
+        finally:
+            await close_db()
+
+    applied = asyncio.run(run())
+    print(f"database is up to date ({', '.join(applied) or 'no new migrations'})")
+    return 0
+
+
+def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    from api.db import close_db, init_db
+    from api.seed import seed_demo
+
+    async def run() -> None:
+        await init_db(settings)
+        try:
+            summary = await seed_demo()
+        finally:
+            await close_db()
+        _print_demo_logins(summary)
+
+    asyncio.run(run())
+    return 0
+
+
+def _print_demo_logins(summary: object) -> None:
+    from api.seed import DEMO_PASSWORD, DemoSummary
+
+    assert isinstance(summary, DemoSummary)
+    print(f"demo organisation: {summary.organisation_name}")
+    print(f"demo logins (password {DEMO_PASSWORD}):")
+    for username, role, display_name in summary.logins:
+        print(f"  {username:<24} {role:<10} {display_name}")
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    uvicorn.run(
+        "api.app:create_app",
+        factory=True,
+        host=settings.host,
+        port=settings.port,
+        workers=args.workers,
+        proxy_headers=True,
+        log_level=settings.log_level.lower(),
+    )
+    return 0
+
+
+def _worker(settings: Settings, args: argparse.Namespace) -> int:
+    from api.worker import run_worker
+
+    asyncio.run(run_worker(settings, burst=args.burst))
+    return 0
+
+
+def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    asyncio.run(_run_demo(settings))
+    return 0
+
+
+async def _run_demo(settings: Settings) -> None:
+    import uvicorn
+
+    from api.app import build_services, close_services, create_app
+    from api.db import migrate
+    from api.seed import seed_demo
+    from api.worker import run_worker
+
+    await migrate(settings)
+    summary = await seed_demo()
+    services = await build_services(settings)
+    app = create_app(services=services)
+    server = uvicorn.Server(
+        uvicorn.Config(app, host=settings.host, port=settings.port, log_level="info")
+    )
+    url = f"http://{settings.host}:{settings.port}"
+    print("\nLiuhen demo is running")
+    print(f"  GraphQL + GraphiQL: {url}/graphql")
+    print(f"  health:             {url}/healthz")
+    _print_demo_logins(summary)
+    print("Press Ctrl+C to stop.\n")
+    worker = asyncio.create_task(run_worker(settings, clock=services.clock, db_ready=True))
+    try:
+        await server.serve()
+    finally:
+        worker.cancel()
+        await asyncio.gather(worker, return_exceptions=True)
+        await close_services(services)
+
+
+def _export_schema(settings: Settings, args: argparse.Namespace) -> int:
+    from api.schema import sdl
+
+    text = sdl()
+    output: Path = args.output
+    if args.check:
+        current = output.read_text(encoding="utf-8") if output.exists() else ""
+        if current != text:
+            print(f"{output} is stale: run `liuhen export-schema`", file=sys.stderr)
+            return 1
+        print(f"{output} is current")
+        return 0
+    output.write_text(text, encoding="utf-8")
+    print(f"wrote {output}")
+    return 0
+
+
+def _makemigrations(settings: Settings, args: argparse.Namespace) -> int:
+    from api.db import close_db, make_migration
+
+    async def run() -> str | None:
+        try:
+            return await make_migration(settings, args.name)
+        finally:
+            await close_db()
+
+    created = asyncio.run(run())
+    print(f"migration: {created or 'no changes'}")
+    return 0
+
+
+def _users_create(settings: Settings, args: argparse.Namespace) -> int:
+    from api.db import close_db, init_db, migrate
+    from api.org.bootstrap import BootstrapError, create_user
+    from api.org.models import Role
+
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else args.password
+
+    async def run() -> int:
+        await migrate(settings) if settings.uses_embedded_database else await init_db(settings)
+        try:
+            user, created_org = await create_user(
+                organisation=args.organisation,
+                role=Role(args.role),
+                username=args.username,
+                password=password,
+                display_name=args.display_name,
+            )
+        except BootstrapError as exc:
+            print(f"liuhen: {exc}", file=sys.stderr)
+            return 1
+        finally:
+            await close_db()
+        if created_org:
+            print(f"created organisation {args.organisation}")
+        print(f"created {args.role} {user.username} ({user.id})")
+        return 0
+
+    return asyncio.run(run())
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

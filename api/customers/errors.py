@@ -1,0 +1,41 @@
+"""Error codes of customer mutations."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from api import i18n
+
+
+class CustomerErrorCode(StrEnum):
+    NOT_FOUND = "CUSTOMER_NOT_FOUND"
+    CONTACT_NOT_FOUND = "CONTACT_NOT_FOUND"
+    SITE_NOT_FOUND = "SITE_NOT_FOUND"
+    REQUIRED = "REQUIRED"
+    TOO_LONG = "TOO_LONG"
+    INVALID_COORDINATES = "INVALID_COORDINATES"
+    INVALID_RADIUS = "INVALID_RADIUS"
+    INVALID_PHONE = "INVALID_PHONE"
+    INVALID_EMAIL = "INVALID_EMAIL"
+    OWNER_NOT_FOUND = "OWNER_NOT_FOUND"
+    TOO_MANY_ITEMS = "TOO_MANY_ITEMS"
+
+
+i18n.register(
+    {
+        "CUSTOMER_NOT_FOUND": ("未找到该客户", "Customer not found"),
+        "CONTACT_NOT_FOUND": ("未找到该联系人", "Contact not found"),
+        "SITE_NOT_FOUND": ("未找到该地点", "Site not found"),
+        "REQUIRED": ("此项必填", "This field is required"),
+        "TOO_LONG": ("内容过长（最多 {max} 个字符）", "Too long (at most {max} characters)"),
+        "INVALID_COORDINATES": ("经纬度无效", "Invalid latitude/longitude"),
+        "INVALID_RADIUS": (
+            "校验半径须在 {min} 到 {max} 米之间",
+            "The verification radius must be between {min} and {max} metres",
+        ),
+        "INVALID_PHONE": ("电话号码格式无效", "Invalid phone number"),
+        "INVALID_EMAIL": ("邮箱格式无效", "Invalid e-mail address"),
+        "OWNER_NOT_FOUND": ("负责人不存在或不在你的权限范围内", "Owner not found or not visible to you"),
+        "TOO_MANY_ITEMS": ("条目过多（最多 {max} 条）", "Too many items (at most {max})"),
+    }
+)

@@ -1,0 +1,351 @@
+"""Customer rules: scoped reads, validated writes of customers, contacts and sites."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, fields
+from typing import Any
+from uuid import UUID
+
+from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
+
+from api.audit import service as audit
+from api.auth.principal import Principal
+from api.clock import Clock
+from api.customers.errors import CustomerErrorCode as Code
+from api.customers.models import Contact, ContactKind, Customer, CustomerTier, Datum, Site
+from api.errors import ServiceError
+from api.org.scope import can_see_user, visible_user_ids
+
+DEFAULT_SITE_RADIUS_M = 300  # DOMAIN.md §1; the visits policy makes it per-organisation
+MIN_SITE_RADIUS_M, MAX_SITE_RADIUS_M = 50, 5000
+MAX_CONTACTS, MAX_SITES = 50, 50
+_MOBILE = re.compile(r"^1[3-9]\d{9}$")
+_LANDLINE = re.compile(r"^0\d{9,11}$")
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
+
+
+@dataclass(frozen=True, slots=True)
+class ContactInput:
+    name: str
+    title: str = ""
+    kind: ContactKind = ContactKind.BUSINESS
+    phone: str | None = None
+    email: str | None = None
+    wechat_id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SiteInput:
+    name: str
+    address: str
+    latitude: float
+    longitude: float
+    datum: Datum
+    city: str = ""
+    radius_m: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerInput:
+    name: str
+    industry: str = ""
+    size: str = ""
+    tier: CustomerTier = CustomerTier.B
+    city: str = ""
+    notes: str = ""
+    owner_id: UUID | None = None
+    payment_account: str | None = None
+    payment_terms: str | None = None
+    contacts: list[ContactInput] = field(default_factory=list)
+    sites: list[SiteInput] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerChanges:
+    """Fields to change; None leaves a field as it is."""
+
+    name: str | None = None
+    industry: str | None = None
+    size: str | None = None
+    tier: CustomerTier | None = None
+    city: str | None = None
+    notes: str | None = None
+    owner_id: UUID | None = None
+    payment_account: str | None = None
+    payment_terms: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerFilter:
+    search: str | None = None
+    industry: str | None = None
+    tier: CustomerTier | None = None
+    city: str | None = None
+    owner_id: UUID | None = None
+
+
+async def scoped_customers(*, principal: Principal) -> QuerySet[Customer]:
+    """Customers the caller may see: own (rep), team subtree (manager, director), or all."""
+    query = Customer.filter(organisation_id=principal.organisation_id)
+    visible = await visible_user_ids(principal)
+    if visible is not None:
+        query = query.filter(owner_id__in=list(visible))
+    return query
+
+
+async def list_customers(*, principal: Principal, filter: CustomerFilter) -> QuerySet[Customer]:
+    query = await scoped_customers(principal=principal)
+    if filter.search and filter.search.strip():
+        term = filter.search.strip()[:100]
+        query = query.filter(
+            Q(name__icontains=term) | Q(city__icontains=term) | Q(sites__address__icontains=term)
+        ).distinct()
+    if filter.industry:
+        query = query.filter(industry=filter.industry)
+    if filter.tier:
+        query = query.filter(tier=filter.tier)
+    if filter.city:
+        query = query.filter(city=filter.city)
+    if filter.owner_id:
+        query = query.filter(owner_id=filter.owner_id)
+    return query
+
+
+async def get_customer(*, principal: Principal, customer_id: UUID) -> Customer | None:
+    """The customer, or None when it does not exist or is outside the caller's scope."""
+    query = await scoped_customers(principal=principal)
+    return await query.filter(id=customer_id).first()
+
+
+async def create_customer(*, principal: Principal, data: CustomerInput, clock: Clock) -> Customer:
+    """Create a customer with its contacts and sites in one transaction."""
+    _check_text("name", data.name, 200, required=True)
+    if len(data.contacts) > MAX_CONTACTS:
+        raise ServiceError(Code.TOO_MANY_ITEMS, field="contacts", max=MAX_CONTACTS)
+    if len(data.sites) > MAX_SITES:
+        raise ServiceError(Code.TOO_MANY_ITEMS, field="sites", max=MAX_SITES)
+    contacts = [_clean_contact(c, f"contacts.{i}") for i, c in enumerate(data.contacts)]
+    sites = [_clean_site(s, f"sites.{i}") for i, s in enumerate(data.sites)]
+    owner_id = data.owner_id or principal.user_id
+    if not await can_see_user(principal, owner_id):
+        raise ServiceError(Code.OWNER_NOT_FOUND, field="ownerId")
+    async with in_transaction():
+        customer = await Customer.create(
+            organisation_id=principal.organisation_id,
+            owner_id=owner_id,
+            name=data.name.strip(),
+            industry=data.industry.strip(),
+            size=data.size.strip(),
+            tier=data.tier,
+            city=data.city.strip(),
+            notes=data.notes,
+            payment_account=data.payment_account,
+            payment_terms=data.payment_terms,
+        )
+        for contact in contacts:
+            await Contact.create(
+                organisation_id=principal.organisation_id, customer=customer, **contact
+            )
+        for site in sites:
+            await Site.create(organisation_id=principal.organisation_id, customer=customer, **site)
+        await audit.record(
+            organisation_id=principal.organisation_id,
+            action="customer.created",
+            at=clock.now(),
+            actor_id=principal.user_id,
+            subject_type="Customer",
+            subject_id=str(customer.id),
+            data={"contacts": len(contacts), "sites": len(sites)},
+        )
+    return customer
+
+
+async def update_customer(
+    *, principal: Principal, customer_id: UUID, changes: CustomerChanges, clock: Clock
+) -> Customer:
+    updates = {f.name: getattr(changes, f.name) for f in fields(changes)}
+    updates = {k: v for k, v in updates.items() if v is not None}
+    if "name" in updates:
+        _check_text("name", updates["name"], 200, required=True)
+        updates["name"] = updates["name"].strip()
+    if "owner_id" in updates and not await can_see_user(principal, updates["owner_id"]):
+        raise ServiceError(Code.OWNER_NOT_FOUND, field="ownerId")
+    async with in_transaction():
+        customer = await _customer_for_update(principal, customer_id)
+        if updates:
+            customer.update_from_dict(updates)
+            await customer.save()
+            await _record_change(principal, clock, "customer.updated", customer.id, updates)
+    return customer
+
+
+async def add_contact(
+    *, principal: Principal, customer_id: UUID, data: ContactInput, clock: Clock
+) -> Contact:
+    values = _clean_contact(data, "")
+    async with in_transaction():
+        customer = await _customer_for_update(principal, customer_id)
+        if await Contact.filter(customer_id=customer.id).count() >= MAX_CONTACTS:
+            raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=MAX_CONTACTS)
+        contact = await Contact.create(
+            organisation_id=principal.organisation_id, customer=customer, **values
+        )
+        await _record_change(principal, clock, "contact.added", customer.id, {"id": contact.id})
+    return contact
+
+
+async def update_contact(
+    *, principal: Principal, contact_id: UUID, data: ContactInput, clock: Clock
+) -> Contact:
+    values = _clean_contact(data, "")
+    async with in_transaction():
+        contact = await Contact.get_or_none(
+            id=contact_id, organisation_id=principal.organisation_id
+        )
+        if contact is None or await get_customer(
+            principal=principal,
+            customer_id=contact.customer_id,  # type: ignore[attr-defined]
+        ) is None:
+            raise ServiceError(Code.CONTACT_NOT_FOUND, field="contactId")
+        contact.update_from_dict(values)
+        await contact.save()
+        await _record_change(
+            principal,
+            clock,
+            "contact.updated",
+            contact.customer_id,  # type: ignore[attr-defined]
+            {"id": contact.id, **values},
+        )
+    return contact
+
+
+async def add_site(
+    *, principal: Principal, customer_id: UUID, data: SiteInput, clock: Clock
+) -> Site:
+    values = _clean_site(data, "")
+    async with in_transaction():
+        customer = await _customer_for_update(principal, customer_id)
+        if await Site.filter(customer_id=customer.id).count() >= MAX_SITES:
+            raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=MAX_SITES)
+        site = await Site.create(organisation_id=principal.organisation_id, customer=customer, **values)
+        await _record_change(principal, clock, "site.added", customer.id, {"id": site.id})
+    return site
+
+
+async def update_site(
+    *, principal: Principal, site_id: UUID, data: SiteInput, clock: Clock
+) -> Site:
+    values = _clean_site(data, "")
+    async with in_transaction():
+        site = await Site.get_or_none(id=site_id, organisation_id=principal.organisation_id)
+        if site is None or await get_customer(
+            principal=principal,
+            customer_id=site.customer_id,  # type: ignore[attr-defined]
+        ) is None:
+            raise ServiceError(Code.SITE_NOT_FOUND, field="siteId")
+        site.update_from_dict(values)
+        await site.save()
+        await _record_change(
+            principal,
+            clock,
+            "site.updated",
+            site.customer_id,  # type: ignore[attr-defined]
+            {"id": site.id, **values},
+        )
+    return site
+
+
+async def _customer_for_update(principal: Principal, customer_id: UUID) -> Customer:
+    query = await scoped_customers(principal=principal)
+    customer = await query.filter(id=customer_id).select_for_update().first()
+    if customer is None:
+        raise ServiceError(Code.NOT_FOUND, field="id")
+    return customer
+
+
+async def _record_change(
+    principal: Principal, clock: Clock, action: str, customer_id: UUID, changed: dict[str, Any]
+) -> None:
+    await audit.record(
+        organisation_id=principal.organisation_id,
+        action=action,
+        at=clock.now(),
+        actor_id=principal.user_id,
+        subject_type="Customer",
+        subject_id=str(customer_id),
+        # Field names only: values may be personal data.
+        data={"fields": sorted(k for k in changed if k != "id"), "id": str(changed.get("id", ""))},
+    )
+
+
+def _check_text(field_name: str, value: str | None, max_length: int, *, required: bool) -> None:
+    if required and not (value and value.strip()):
+        raise ServiceError(Code.REQUIRED, field=field_name)
+    if value is not None and len(value) > max_length:
+        raise ServiceError(Code.TOO_LONG, field=field_name, max=max_length)
+
+
+def normalise_phone(phone: str) -> str | None:
+    """Digits of a Chinese mobile (+86 allowed) or landline number, or None if invalid."""
+    digits = re.sub(r"[\s\-()（）]", "", phone)
+    if digits.startswith("+86"):
+        digits = digits[3:]
+    elif digits.startswith("0086"):
+        digits = digits[4:]
+    elif digits.startswith("86") and len(digits) == 13:
+        digits = digits[2:]
+    if _MOBILE.match(digits) or _LANDLINE.match(digits):
+        return digits
+    return None
+
+
+def _clean_contact(data: ContactInput, prefix: str) -> dict[str, Any]:
+    path = f"{prefix}." if prefix else ""
+    _check_text(f"{path}name", data.name, 100, required=True)
+    _check_text(f"{path}title", data.title, 100, required=False)
+    phone = None
+    if data.phone and data.phone.strip():
+        phone = normalise_phone(data.phone)
+        if phone is None:
+            raise ServiceError(Code.INVALID_PHONE, field=f"{path}phone")
+    email = None
+    if data.email and data.email.strip():
+        email = data.email.strip().lower()
+        if len(email) > 254 or not _EMAIL.match(email):
+            raise ServiceError(Code.INVALID_EMAIL, field=f"{path}email")
+    _check_text(f"{path}wechatId", data.wechat_id, 64, required=False)
+    return {
+        "name": data.name.strip(),
+        "title": data.title.strip(),
+        "kind": data.kind,
+        "phone": phone,
+        "email": email,
+        "wechat_id": (data.wechat_id or "").strip() or None,
+    }
+
+
+def _clean_site(data: SiteInput, prefix: str) -> dict[str, Any]:
+    path = f"{prefix}." if prefix else ""
+    _check_text(f"{path}name", data.name, 200, required=True)
+    _check_text(f"{path}address", data.address, 300, required=True)
+    if not (-90 <= data.latitude <= 90 and -180 <= data.longitude <= 180) or (
+        data.latitude == 0 and data.longitude == 0
+    ):
+        raise ServiceError(Code.INVALID_COORDINATES, field=f"{path}latitude")
+    radius = DEFAULT_SITE_RADIUS_M if data.radius_m is None else data.radius_m
+    if not MIN_SITE_RADIUS_M <= radius <= MAX_SITE_RADIUS_M:
+        raise ServiceError(
+            Code.INVALID_RADIUS, field=f"{path}radiusM", min=MIN_SITE_RADIUS_M, max=MAX_SITE_RADIUS_M
+        )
+    return {
+        "name": data.name.strip(),
+        "address": data.address.strip(),
+        "city": data.city.strip(),
+        "latitude": data.latitude,
+        "longitude": data.longitude,
+        "datum": data.datum,
+        "radius_m": radius,
+    }

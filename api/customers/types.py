@@ -1,0 +1,266 @@
+"""GraphQL types of customers, contacts and sites, with role-based masking."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING, Annotated
+from uuid import UUID
+
+import strawberry
+
+from api.auth.permissions import Permission
+from api.context import Info
+from api.customers import models
+from api.customers.errors import CustomerErrorCode
+from api.customers.masking import mask_email, mask_phone, mask_text
+from api.errors import ApiError, ApiErrorCode
+from api.org.models import Role
+
+if TYPE_CHECKING:
+    from api.org.types import UserType
+
+CustomerTier = strawberry.enum(models.CustomerTier, name="CustomerTier")
+ContactKind = strawberry.enum(models.ContactKind, name="ContactKind")
+Datum = strawberry.enum(models.Datum, name="Datum", description="WGS84 (GPS) or GCJ02 (China maps)")
+CustomerErrorCodeEnum = strawberry.enum(CustomerErrorCode, name="CustomerErrorCode")
+
+REVEAL = "Return the unmasked value (needs contacts.reveal; every reveal is audited)."
+
+
+def _reveal_or_mask(
+    info: Info, row: models.Contact, field: str, value: str | None, reveal: bool, masked: str
+) -> str | None:
+    if value is None:
+        return None
+    principal = info.context.require_principal()
+    if principal.role == Role.DELIVERY:
+        # Delivery staff see a technical contact's name and e-mail only (DOMAIN.md roles table).
+        if field != "email":
+            return None
+        info.context.record_personal_data_view("Contact", str(row.id), field)
+        return value
+    if not reveal:
+        return masked
+    if not principal.can(Permission.CONTACTS_REVEAL):
+        raise ApiError(ApiErrorCode.FORBIDDEN)
+    info.context.record_personal_data_view("Contact", str(row.id), field)
+    return value
+
+
+@strawberry.type(name="Contact")
+class ContactType:
+    row: strawberry.Private[models.Contact]
+    id: strawberry.ID
+    name: str
+    title: str
+    kind: ContactKind  # type: ignore[valid-type]
+
+    @classmethod
+    def from_row(cls, row: models.Contact) -> ContactType:
+        return cls(row=row, id=strawberry.ID(str(row.id)), name=row.name, title=row.title, kind=row.kind)
+
+    @strawberry.field(description="Masked (138****5678) unless reveal is true.")
+    def phone(
+        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+    ) -> str | None:
+        value = self.row.phone
+        masked = mask_phone(value) if value else ""
+        return _reveal_or_mask(info, self.row, "phone", value, reveal, masked)
+
+    @strawberry.field(description="Masked (z***@domain) unless reveal is true.")
+    def email(
+        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+    ) -> str | None:
+        value = self.row.email
+        masked = mask_email(value) if value else ""
+        return _reveal_or_mask(info, self.row, "email", value, reveal, masked)
+
+    @strawberry.field
+    def wechat_id(
+        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+    ) -> str | None:
+        value = self.row.wechat_id
+        masked = mask_text(value) if value else ""
+        return _reveal_or_mask(info, self.row, "wechat_id", value, reveal, masked)
+
+
+@strawberry.type(name="Site")
+class SiteType:
+    id: strawberry.ID
+    name: str
+    address: str
+    city: str
+    latitude: float
+    longitude: float
+    datum: Datum  # type: ignore[valid-type]
+    radius_m: int
+
+    @classmethod
+    def from_row(cls, row: models.Site) -> SiteType:
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            address=row.address,
+            city=row.city,
+            latitude=row.latitude,
+            longitude=row.longitude,
+            datum=row.datum,
+            radius_m=row.radius_m,
+        )
+
+
+@strawberry.type(name="Customer")
+class CustomerType:
+    row: strawberry.Private[models.Customer]
+    id: strawberry.ID
+    name: str
+    industry: str
+    size: str
+    tier: CustomerTier  # type: ignore[valid-type]
+    city: str
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.Customer) -> CustomerType:
+        return cls(
+            row=row,
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            industry=row.industry,
+            size=row.size,
+            tier=row.tier,
+            city=row.city,
+            created_at=row.created_at,
+            updated_at=row.updated_at,
+        )
+
+    @strawberry.field
+    def notes(self, info: Info) -> str | None:
+        principal = info.context.require_principal()
+        return self.row.notes if principal.can(Permission.CONTACTS_VIEW) else None
+
+    @strawberry.field
+    async def owner(self, info: Info) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
+        from api.org.types import UserType
+
+        owner_id: UUID | None = self.row.owner_id  # type: ignore[attr-defined]
+        if owner_id is None:
+            return None
+        user = await info.context.loaders.user_by_id.load(owner_id)
+        return UserType.from_row(user) if user else None
+
+    @strawberry.field(description="Contacts visible to the caller's role (none for marketing/finance).")
+    async def contacts(self, info: Info) -> list[ContactType]:
+        principal = info.context.require_principal()
+        if not principal.can(Permission.CONTACTS_VIEW):
+            return []
+        rows = await info.context.loaders.contacts_by_customer_id.load(self.row.id)
+        if principal.role == Role.DELIVERY:
+            rows = [r for r in rows if r.kind == models.ContactKind.TECHNICAL]
+        return [ContactType.from_row(r) for r in rows]
+
+    @strawberry.field
+    async def sites(self, info: Info) -> list[SiteType]:
+        rows = await info.context.loaders.sites_by_customer_id.load(self.row.id)
+        return [SiteType.from_row(r) for r in rows]
+
+    @strawberry.field(description="Finance and admins only; each view is audited.")
+    def payment_account(self, info: Info) -> str | None:
+        principal = info.context.require_principal()
+        if not principal.can(Permission.PAYMENT_VIEW) or not self.row.payment_account:
+            return None
+        info.context.record_personal_data_view("Customer", str(self.row.id), "payment_account")
+        return self.row.payment_account
+
+    @strawberry.field(description="Finance and admins only.")
+    def payment_terms(self, info: Info) -> str | None:
+        principal = info.context.require_principal()
+        return self.row.payment_terms if principal.can(Permission.PAYMENT_VIEW) else None
+
+
+@strawberry.type
+class CustomerError:
+    code: CustomerErrorCodeEnum  # type: ignore[valid-type]
+    field: str | None
+    message: str
+
+
+@strawberry.input
+class ContactInput:
+    name: str
+    title: str = ""
+    kind: ContactKind = models.ContactKind.BUSINESS  # type: ignore[valid-type]
+    phone: str | None = None
+    email: str | None = None
+    wechat_id: str | None = None
+
+
+@strawberry.input
+class SiteInput:
+    name: str
+    address: str
+    latitude: float
+    longitude: float
+    datum: Datum  # type: ignore[valid-type]
+    city: str = ""
+    radius_m: int | None = strawberry.field(
+        default=None, description="Verification radius in metres (default 300)."
+    )
+
+
+@strawberry.input
+class CreateCustomerInput:
+    name: str
+    industry: str = ""
+    size: str = ""
+    tier: CustomerTier = models.CustomerTier.B  # type: ignore[valid-type]
+    city: str = ""
+    notes: str = ""
+    owner_id: strawberry.ID | None = None
+    payment_account: str | None = None
+    payment_terms: str | None = None
+    contacts: list[ContactInput] = strawberry.field(default_factory=list)
+    sites: list[SiteInput] = strawberry.field(default_factory=list)
+
+
+@strawberry.input
+class UpdateCustomerInput:
+    name: str | None = None
+    industry: str | None = None
+    size: str | None = None
+    tier: CustomerTier | None = None  # type: ignore[valid-type]
+    city: str | None = None
+    notes: str | None = None
+    owner_id: strawberry.ID | None = None
+    payment_account: str | None = None
+    payment_terms: str | None = None
+
+
+@strawberry.input
+class CustomerFilterInput:
+    search: str | None = strawberry.field(
+        default=None, description="Matches the name, city or a site's address."
+    )
+    industry: str | None = None
+    tier: CustomerTier | None = None  # type: ignore[valid-type]
+    city: str | None = None
+    owner_id: strawberry.ID | None = None
+
+
+@strawberry.type
+class CustomerPayload:
+    customer: CustomerType | None = None
+    errors: list[CustomerError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class ContactPayload:
+    contact: ContactType | None = None
+    errors: list[CustomerError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class SitePayload:
+    site: SiteType | None = None
+    errors: list[CustomerError] = strawberry.field(default_factory=list)

@@ -1,0 +1,65 @@
+"""Error vocabulary: domain errors for mutation payloads, API errors for the top level."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Any
+
+from api import i18n
+
+
+class ServiceError(Exception):
+    """A business rule refused the request. Services raise it; mutations map it to a payload."""
+
+    def __init__(self, code: StrEnum, field: str | None = None, **params: Any) -> None:
+        super().__init__(code.value)
+        self.code = code
+        self.field = field
+        self.params = params
+
+
+class ApiErrorCode(StrEnum):
+    """Codes of top-level GraphQL errors (``extensions.code``)."""
+
+    UNAUTHENTICATED = "UNAUTHENTICATED"
+    FORBIDDEN = "FORBIDDEN"
+    NOT_FOUND = "NOT_FOUND"
+    PAGE_SIZE_LIMIT = "PAGE_SIZE_LIMIT"
+    INVALID_CURSOR = "INVALID_CURSOR"
+    QUERY_TOO_DEEP = "QUERY_TOO_DEEP"
+    TOO_MANY_ALIASES = "TOO_MANY_ALIASES"
+    TOO_MANY_TOKENS = "TOO_MANY_TOKENS"
+    GRAPHQL_PARSE_FAILED = "GRAPHQL_PARSE_FAILED"
+    GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
+    BAD_USER_INPUT = "BAD_USER_INPUT"
+    INTERNAL_ERROR = "INTERNAL_ERROR"
+
+
+class ApiError(Exception):
+    """A top-level error: authentication, permission, limits. Carries a code for clients."""
+
+    def __init__(self, code: ApiErrorCode, **params: Any) -> None:
+        super().__init__(code.value)
+        self.code = code
+        self.params = params
+
+
+i18n.register(
+    {
+        "UNAUTHENTICATED": ("请先登录", "Authentication required"),
+        "FORBIDDEN": ("没有执行此操作的权限", "You do not have permission for this"),
+        "NOT_FOUND": ("未找到该对象", "Not found"),
+        "PAGE_SIZE_LIMIT": (
+            "每页最多 {limit} 条，请求了 {requested} 条",
+            "At most {limit} items per page, {requested} requested",
+        ),
+        "INVALID_CURSOR": ("分页游标无效", "Invalid pagination cursor"),
+        "QUERY_TOO_DEEP": ("查询嵌套层级过深", "The query is nested too deeply"),
+        "TOO_MANY_ALIASES": ("查询中的别名过多", "The query uses too many aliases"),
+        "TOO_MANY_TOKENS": ("查询过长", "The query is too long"),
+        "GRAPHQL_PARSE_FAILED": ("查询语法错误", "The query could not be parsed"),
+        "GRAPHQL_VALIDATION_FAILED": ("查询不符合接口定义", "The query does not match the schema"),
+        "BAD_USER_INPUT": ("输入无效", "Invalid input"),
+        "INTERNAL_ERROR": ("服务器内部错误，请稍后重试", "Unexpected error, please try again later"),
+    }
+)

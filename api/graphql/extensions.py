@@ -1,0 +1,126 @@
+"""Schema extensions: limits, caches, error codes and masking, audit of personal-data views."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+from graphql import GraphQLError
+from strawberry.extensions import (
+    DisableIntrospection,
+    MaxAliasesLimiter,
+    MaxTokensLimiter,
+    ParserCache,
+    QueryDepthLimiter,
+    SchemaExtension,
+    ValidationCache,
+)
+
+from api import i18n
+from api.audit import service as audit
+from api.errors import ApiError, ApiErrorCode
+from api.settings import Settings
+
+log = logging.getLogger("api.graphql")
+
+# graphql-core and strawberry report limits as plain validation errors; recognise them by text.
+_LIMIT_MESSAGES = (
+    ("exceeds maximum operation depth", ApiErrorCode.QUERY_TOO_DEEP),
+    ("aliases found", ApiErrorCode.TOO_MANY_ALIASES),
+    ("contains more than", ApiErrorCode.TOO_MANY_TOKENS),
+)
+
+
+def classify(error: GraphQLError) -> tuple[ApiErrorCode, dict[str, Any]] | None:
+    """The code of an error we may show, or None for an unexpected one (to be masked)."""
+    original = error.original_error
+    if isinstance(original, ApiError):
+        return original.code, original.params
+    if original is None:
+        for fragment, code in _LIMIT_MESSAGES:
+            if fragment in error.message:
+                return code, {}
+        if error.message.startswith("Syntax Error"):
+            return ApiErrorCode.GRAPHQL_PARSE_FAILED, {}
+        return ApiErrorCode.GRAPHQL_VALIDATION_FAILED, {}
+    return None
+
+
+class ErrorCodes(SchemaExtension):
+    """Gives every error ``extensions.code`` and a localised message; masks the unexpected."""
+
+    def on_operation(self) -> Iterator[None]:
+        yield
+        result = self.execution_context.result
+        if result is None or not result.errors:
+            return
+        context = self.execution_context.context
+        locale = getattr(context, "locale", i18n.ZH)
+        result.errors = [self._shape(error, locale) for error in result.errors]
+
+    def _shape(self, error: GraphQLError, locale: str) -> GraphQLError:
+        classified = classify(error)
+        if classified is None:
+            log.error(
+                "unexpected error in %s",
+                ".".join(str(p) for p in error.path or []) or "operation",
+                exc_info=error.original_error,
+            )
+            code, params, detail = ApiErrorCode.INTERNAL_ERROR, {}, None
+        else:
+            code, params = classified
+            original = error.original_error
+            detail = error.message if original is None else None
+        message = i18n.message(code.value, locale, **params)
+        if detail and code in {
+            ApiErrorCode.GRAPHQL_PARSE_FAILED,
+            ApiErrorCode.GRAPHQL_VALIDATION_FAILED,
+        }:
+            message = f"{message}: {detail}"
+        return GraphQLError(
+            message,
+            nodes=error.nodes,
+            source=error.source,
+            positions=error.positions,
+            path=error.path,
+            extensions={"code": code.value},
+        )
+
+
+class PersonalDataAudit(SchemaExtension):
+    """After each operation, one audit entry lists every unmasked personal field it showed."""
+
+    async def on_operation(self) -> Any:  # type: ignore[override]
+        yield
+        context = self.execution_context.context
+        views = getattr(context, "personal_data_views", None)
+        principal = getattr(context, "principal", None)
+        if not views or principal is None:
+            return
+        subjects = sorted({f"{v.subject_type}:{v.subject_id}:{v.field}" for v in views})
+        await audit.record(
+            organisation_id=principal.organisation_id,
+            action="personal_data.viewed",
+            at=context.clock.now(),
+            actor_id=principal.user_id,
+            subject_type="Operation",
+            subject_id=self.execution_context.operation_name or "",
+            data={"fields": subjects},
+        )
+        views.clear()
+
+
+def extensions_for(settings: Settings) -> list[SchemaExtension | type[SchemaExtension]]:
+    extensions: list[SchemaExtension | type[SchemaExtension]] = [
+        ParserCache(maxsize=512),
+        ValidationCache(maxsize=512),
+        MaxTokensLimiter(max_token_count=settings.max_tokens),
+        QueryDepthLimiter(max_depth=settings.max_query_depth),
+        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+        ErrorCodes,
+        PersonalDataAudit,
+    ]
+    if not settings.introspection:
+        extensions.append(DisableIntrospection)
+    return extensions

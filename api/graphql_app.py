@@ -1,0 +1,91 @@
+"""The strawberry ASGI view: request size limit, authentication, per-request context."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.types import Message, Receive, Scope, Send
+from starlette.websockets import WebSocket
+from strawberry.asgi import GraphQL
+
+from api import i18n
+from api.auth.http import AuthenticationFailed, principal_from
+from api.context import Context
+from api.loaders import Loaders
+from api.services import Services
+
+
+class LiuhenGraphQL(GraphQL[Context, None]):
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") == "POST":
+            services: Services = scope["app"].state.services
+            body = await _read_body(scope, receive, services.settings.max_request_bytes)
+            if body is None:
+                await _too_large(scope, receive, send)
+                return
+            receive = _replay(body)
+        await super().__call__(scope, receive, send)
+
+    async def get_context(self, request: Request | WebSocket, response: Response | None) -> Context:
+        services: Services = request.app.state.services
+        locale = i18n.negotiate(request.headers.get("accept-language"))
+        try:
+            principal = await principal_from(request, services)
+        except AuthenticationFailed:
+            principal = None
+        return Context(
+            request=request,
+            response=response,
+            services=services,
+            locale=locale,
+            principal=principal,
+            loaders=Loaders(principal.organisation_id if principal else None),
+        )
+
+
+async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:
+    """The whole request body, or None as soon as it (declared or streamed) exceeds ``limit``."""
+    declared = dict(scope.get("headers") or []).get(b"content-length")
+    if declared is not None and declared.isdigit() and int(declared) > limit:
+        return None
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes) -> Receive:
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if sent:
+            return {"type": "http.disconnect"}
+        sent = True
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    return receive
+
+
+async def _too_large(scope: Scope, receive: Receive, send: Send) -> None:
+    locale = i18n.negotiate(dict(scope.get("headers") or []).get(b"accept-language", b"").decode())
+    code = "REQUEST_TOO_LARGE"
+    body: dict[str, Any] = {
+        "errors": [{"message": i18n.message(code, locale), "extensions": {"code": code}}]
+    }
+    await JSONResponse(body, status_code=413)(scope, receive, send)
+
+
+i18n.register({"REQUEST_TOO_LARGE": ("请求体过大", "The request body is too large")})

@@ -1,0 +1,90 @@
+"""Move outbox messages into arq (the relay) and re-fire what Redis lost (the sweep).
+
+The database is the source of truth for every deadline. The relay pushes messages that are due
+soon into arq under their deterministic job id, so pushing one twice is harmless: arq ignores an
+id it already holds. The sweep walks the ``(status, due_at)`` index for messages that should have
+run by now and re-enqueues each one arq no longer knows (Redis flushed, restarted without
+persistence, job key expired).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timedelta
+
+from arq.connections import ArqRedis
+from arq.jobs import Job, JobStatus
+from tortoise.expressions import F
+
+from api.jobs.models import OutboxMessage, OutboxStatus
+
+logger = logging.getLogger(__name__)
+
+_OPEN = (OutboxStatus.PENDING, OutboxStatus.ENQUEUED)
+
+
+async def _enqueue(redis: ArqRedis, message: OutboxMessage, *, now: datetime) -> bool:
+    """Put ``message`` into arq; False when arq already holds (or just ran) a job with its id.
+
+    The delay is taken relative to ``now`` (the injected clock) rather than passed as an absolute
+    ``_defer_until``: arq schedules against the wall clock, so a relative delay keeps "due in two
+    minutes" meaning two minutes whatever clock the caller runs on.
+    """
+    delay = message.due_at - now
+    job = await redis.enqueue_job(
+        message.job_name,
+        str(message.id),
+        _job_id=message.job_id,
+        _defer_by=delay if delay > timedelta(0) else None,
+    )
+    return job is not None
+
+
+async def relay_due(
+    *,
+    redis: ArqRedis,
+    now: datetime,
+    horizon: timedelta = timedelta(minutes=5),
+    limit: int = 500,
+) -> int:
+    """Enqueue pending messages due by ``now + horizon``; return how many were marked enqueued."""
+    messages = (
+        await OutboxMessage.filter(status=OutboxStatus.PENDING, due_at__lte=now + horizon)
+        .order_by("due_at")
+        .limit(limit)
+    )
+    if not messages:
+        return 0
+    for message in messages:
+        await _enqueue(redis, message, now=now)
+    # Conditional on PENDING: a concurrent relay, or a job that already finished, wins.
+    return await OutboxMessage.filter(
+        id__in=[m.id for m in messages], status=OutboxStatus.PENDING
+    ).update(status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1)
+
+
+async def sweep(
+    *,
+    redis: ArqRedis,
+    now: datetime,
+    grace: timedelta,
+    limit: int = 1000,
+) -> int:
+    """Re-enqueue open messages overdue by ``grace`` that arq no longer knows; return how many."""
+    overdue = (
+        await OutboxMessage.filter(status__in=_OPEN, due_at__lte=now - grace)
+        .order_by("due_at")
+        .limit(limit)
+    )
+    refired = []
+    for message in overdue:
+        if await Job(message.job_id, redis).status() is not JobStatus.not_found:
+            continue  # queued, deferred, running, or its result (success or failure) is still kept
+        if await _enqueue(redis, message, now=now):
+            refired.append(message.id)
+    if refired:
+        await OutboxMessage.filter(id__in=refired, status__in=_OPEN).update(
+            status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1
+        )
+        logger.warning("outbox sweep re-enqueued %d job(s) that Redis had lost", len(refired))
+    return len(refired)

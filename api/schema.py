@@ -1,0 +1,31 @@
+"""Composes each domain's queries and mutations into the one schema; adds the extensions."""
+
+from __future__ import annotations
+
+from functools import cache
+
+import strawberry
+from strawberry.tools import merge_types
+
+from api.auth.mutations import AuthMutations
+from api.auth.queries import AuthQueries
+from api.customers.mutations import CustomerMutations
+from api.customers.queries import CustomerQueries
+from api.graphql.extensions import extensions_for
+from api.org.mutations import OrgMutations
+from api.org.queries import OrgQueries
+from api.settings import Settings
+
+Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries))
+Mutation = merge_types("Mutation", (AuthMutations, OrgMutations, CustomerMutations))
+
+
+@cache
+def build_schema(settings: Settings) -> strawberry.Schema:
+    """The schema with the limits and extensions these settings ask for."""
+    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions_for(settings))
+
+
+def sdl() -> str:
+    """The schema definition language text that is committed as schema.graphql."""
+    return build_schema(Settings()).as_str() + "\n"
