@@ -5,6 +5,8 @@ from __future__ import annotations
 from functools import cache
 
 import strawberry
+from graphql import GraphQLError
+from strawberry.types import ExecutionContext
 from strawberry.tools import merge_types
 
 from api.auth.mutations import AuthMutations
@@ -20,10 +22,17 @@ Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries))
 Mutation = merge_types("Mutation", (AuthMutations, OrgMutations, CustomerMutations))
 
 
+class Schema(strawberry.Schema):
+    def process_errors(
+        self, errors: list[GraphQLError], execution_context: ExecutionContext | None = None
+    ) -> None:
+        """Expected errors are not logged; ErrorCodes logs the unexpected ones with traces."""
+
+
 @cache
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the limits and extensions these settings ask for."""
-    return strawberry.Schema(query=Query, mutation=Mutation, extensions=extensions_for(settings))
+    return Schema(query=Query, mutation=Mutation, extensions=extensions_for(settings))
 
 
 def sdl() -> str:

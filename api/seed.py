@@ -217,8 +217,8 @@ _CUSTOMERS: tuple[_CustomerSpec, ...] = (
             _ContactSpec("陆敏", "财务处会计", _FIN, "lu.min"),
         ),
         sites=(
-            _SiteSpec("门诊楼", "上海市黄浦区瑞金二路197号", 31.2110, 121.4680),
-            _SiteSpec("设备科办公室", "上海市黄浦区瑞金二路197号 科教楼", 31.2102, 121.4690),
+            _SiteSpec("门诊楼", "上海市黄浦区瑞金二路197号", 31.2123, 121.4693),
+            _SiteSpec("设备科办公室", "上海市黄浦区瑞金二路197号 科教楼", 31.2115, 121.4686),
         ),
     ),
     _CustomerSpec(
@@ -230,8 +230,8 @@ _CUSTOMERS: tuple[_CustomerSpec, ...] = (
             _ContactSpec("钱磊", "信息中心工程师", _TECH, "qian.lei"),
         ),
         sites=(
-            _SiteSpec("门急诊楼", "上海市徐汇区枫林路180号", 31.1990, 121.4540),
-            _SiteSpec("医学装备部办公室", "上海市徐汇区枫林路180号 行政楼", 31.1984, 121.4548),
+            _SiteSpec("门急诊楼", "上海市徐汇区枫林路180号", 31.1990, 121.4550),
+            _SiteSpec("医学装备部办公室", "上海市徐汇区枫林路180号 行政楼", 31.1984, 121.4557),
         ),
     ),
     _CustomerSpec(
@@ -292,7 +292,7 @@ _CUSTOMERS: tuple[_CustomerSpec, ...] = (
             _ContactSpec("唐思雨", "采购主管", _BIZ, "tang.siyu", "mr_tangsy"),
         ),
         sites=(
-            _SiteSpec("体检中心", "上海市浦东新区世纪大道88号 5楼", 31.2352, 121.5100),
+            _SiteSpec("体检中心", "上海市浦东新区世纪大道88号 5楼", 31.2350, 121.5065),
         ),
     ),
     # ------------------------------------------------------------------------------ 杭州
@@ -306,8 +306,8 @@ _CUSTOMERS: tuple[_CustomerSpec, ...] = (
             _ContactSpec("应丽", "财务处", _FIN, "ying.li"),
         ),
         sites=(
-            _SiteSpec("门诊楼", "浙江省杭州市上城区庆春路79号", 30.2568, 120.1745),
-            _SiteSpec("医学工程部办公室", "浙江省杭州市上城区庆春路79号 行政楼", 30.2562, 120.1752),
+            _SiteSpec("门诊楼", "浙江省杭州市上城区庆春路79号", 30.2568, 120.1760),
+            _SiteSpec("医学工程部办公室", "浙江省杭州市上城区庆春路79号 行政楼", 30.2562, 120.1767),
         ),
     ),
     _CustomerSpec(
@@ -469,7 +469,7 @@ async def _create(*, password_hash: str, today: date) -> Organisation:
             contacts.extend(
                 Contact(
                     organisation=organisation,
-                    customer=customer,
+                    customer_id=customer.id,
                     name=p.name,
                     title=p.title,
                     kind=p.kind,
@@ -482,7 +482,7 @@ async def _create(*, password_hash: str, today: date) -> Organisation:
             sites.extend(
                 Site(
                     organisation=organisation,
-                    customer=customer,
+                    customer_id=customer.id,
                     name=s.name,
                     address=s.address,
                     city=c.city,

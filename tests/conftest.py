@@ -102,7 +102,9 @@ async def db(database: Settings) -> AsyncIterator[None]:
     conn = connections.get("default")
     tables = _tables_in_delete_order()
     if database.uses_embedded_database:
-        await conn.execute_script("".join(f'DELETE FROM "{t}";' for t in tables))
+        # RESTRICT is checked row by row in SQLite: a team tree cannot be deleted in one go.
+        deletes = "".join(f'DELETE FROM "{t}";' for t in tables)
+        await conn.execute_script(f"PRAGMA foreign_keys=OFF;{deletes}PRAGMA foreign_keys=ON;")
     else:
         await conn.execute_script(
             "TRUNCATE " + ", ".join(f'"{t}"' for t in tables) + " RESTART IDENTITY CASCADE;"

@@ -69,7 +69,11 @@ async def make_customer(
     org: Organisation, owner: User | None, name: str | None = None, **kwargs: Any
 ) -> Customer:
     customer = await Customer.create(
-        organisation=org, owner=owner, name=name or f"测试医院 {_suffix()}", city="上海", **kwargs
+        organisation=org,
+        owner=owner,
+        name=name or f"测试医院 {_suffix()}",
+        city=kwargs.pop("city", "上海"),
+        **kwargs,
     )
     await Contact.create(
         organisation=org,

@@ -262,7 +262,7 @@ async def _customer_for_update(principal: Principal, customer_id: UUID) -> Custo
     query = await scoped_customers(principal=principal)
     customer = await query.filter(id=customer_id).select_for_update().first()
     if customer is None:
-        raise ServiceError(Code.NOT_FOUND, field="id")
+        raise ServiceError(Code.CUSTOMER_NOT_FOUND, field="id")
     return customer
 
 

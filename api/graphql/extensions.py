@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from graphql import GraphQLError
@@ -48,44 +48,47 @@ def classify(error: GraphQLError) -> tuple[ApiErrorCode, dict[str, Any]] | None:
 
 
 class ErrorCodes(SchemaExtension):
-    """Gives every error ``extensions.code`` and a localised message; masks the unexpected."""
+    """Gives every error ``extensions.code`` and a localised message; masks the unexpected.
+
+    Errors are reshaped in place: parse errors are thrown through the operation and validation
+    errors leave it before a result exists; the same error objects end up in the response.
+    """
 
     def on_operation(self) -> Iterator[None]:
-        yield
-        result = self.execution_context.result
-        if result is None or not result.errors:
-            return
-        context = self.execution_context.context
-        locale = getattr(context, "locale", i18n.ZH)
-        result.errors = [self._shape(error, locale) for error in result.errors]
+        context = self.execution_context
+        locale = getattr(context.context, "locale", i18n.ZH)
+        try:
+            yield
+        except GraphQLError as error:  # parse errors are thrown through the operation
+            _shape(error, locale)
+            raise
+        errors = list(context.pre_execution_errors or [])
+        if context.result is not None and context.result.errors:
+            errors += context.result.errors
+        for error in {id(e): e for e in errors}.values():
+            _shape(error, locale)
 
-    def _shape(self, error: GraphQLError, locale: str) -> GraphQLError:
-        classified = classify(error)
-        if classified is None:
-            log.error(
-                "unexpected error in %s",
-                ".".join(str(p) for p in error.path or []) or "operation",
-                exc_info=error.original_error,
-            )
-            code, params, detail = ApiErrorCode.INTERNAL_ERROR, {}, None
-        else:
-            code, params = classified
-            original = error.original_error
-            detail = error.message if original is None else None
-        message = i18n.message(code.value, locale, **params)
-        if detail and code in {
-            ApiErrorCode.GRAPHQL_PARSE_FAILED,
-            ApiErrorCode.GRAPHQL_VALIDATION_FAILED,
-        }:
-            message = f"{message}: {detail}"
-        return GraphQLError(
-            message,
-            nodes=error.nodes,
-            source=error.source,
-            positions=error.positions,
-            path=error.path,
-            extensions={"code": code.value},
+
+def _shape(error: GraphQLError, locale: str) -> None:
+    if error.extensions and "code" in error.extensions:
+        return  # already shaped
+    classified = classify(error)
+    if classified is None:
+        log.error(
+            "unexpected error in %s",
+            ".".join(str(p) for p in error.path or []) or "operation",
+            exc_info=error.original_error,
         )
+        code, params, detail = ApiErrorCode.INTERNAL_ERROR, {}, None
+        error.original_error = None
+    else:
+        code, params = classified
+        detail = error.message if error.original_error is None else None
+    message = i18n.message(code.value, locale, **params)
+    if detail and code in {ApiErrorCode.GRAPHQL_PARSE_FAILED, ApiErrorCode.GRAPHQL_VALIDATION_FAILED}:
+        message = f"{message}: {detail}"
+    error.message = message
+    error.extensions = {"code": code.value}
 
 
 class PersonalDataAudit(SchemaExtension):
@@ -111,13 +114,15 @@ class PersonalDataAudit(SchemaExtension):
         views.clear()
 
 
-def extensions_for(settings: Settings) -> list[SchemaExtension | type[SchemaExtension]]:
-    extensions: list[SchemaExtension | type[SchemaExtension]] = [
-        ParserCache(maxsize=512),
-        ValidationCache(maxsize=512),
-        MaxTokensLimiter(max_token_count=settings.max_tokens),
-        QueryDepthLimiter(max_depth=settings.max_query_depth),
-        MaxAliasesLimiter(max_alias_count=settings.max_aliases),
+def extensions_for(
+    settings: Settings,
+) -> list[Callable[[], SchemaExtension] | type[SchemaExtension]]:
+    extensions: list[Callable[[], SchemaExtension] | type[SchemaExtension]] = [
+        lambda: ParserCache(maxsize=512),
+        lambda: ValidationCache(maxsize=512),
+        lambda: MaxTokensLimiter(max_token_count=settings.max_tokens),
+        lambda: QueryDepthLimiter(max_depth=settings.max_query_depth),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.max_aliases),
         ErrorCodes,
         PersonalDataAudit,
     ]

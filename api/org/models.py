@@ -77,9 +77,7 @@ class User(MutableEntity):
     hire_date = fields.DateField(null=True)
     industries: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
     languages: list[str] = fields.JSONField(default=list)  # type: ignore[assignment]
-    service_level = fields.CharEnumField(
-        ServiceLevel, max_length=16, default=ServiceLevel.STANDARD
-    )
+    service_level = fields.CharEnumField(ServiceLevel, max_length=16, default=ServiceLevel.STANDARD)
     locale = fields.CharField(max_length=16, default="zh-CN")
     is_active = fields.BooleanField(default=True)
     in_onboarding = fields.BooleanField(default=False)

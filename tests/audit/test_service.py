@@ -80,7 +80,12 @@ async def test_stored_entries_verify_exactly_as_written(clock):
         actor_id=actor,
         subject_type="lead",
         subject_id=str(uuid.uuid4()),
-        data={"rep": uuid.uuid4(), "reason": "就近分配", "score": 0.1, "nested": {"b": 1, "a": [2]}},
+        data={
+            "rep": uuid.uuid4(),
+            "reason": "就近分配",
+            "score": 0.1,
+            "nested": {"b": 1, "a": [2]},
+        },
     )
 
     report = await service.verify_chain(organisation_id=org.id)
@@ -117,9 +122,7 @@ async def test_concurrent_appends_never_fork_the_chain(clock):
         )
     )
 
-    seqs = await AuditEntry.filter(organisation_id=org.id).order_by("seq").values_list(
-        "seq", flat=True
-    )
+    seqs = [e.seq for e in await AuditEntry.filter(organisation_id=org.id).order_by("seq")]
     assert seqs == list(range(1, 21))
     report = await service.verify_chain(organisation_id=org.id)
     assert report.ok, report.problems
@@ -335,7 +338,11 @@ async def test_run_verification_stores_problems_and_logs_only_ids_and_codes(cloc
 
     assert not verification.ok
     assert verification.problems == [
-        {"code": "TRUNCATED", "seq": 3, "detail": "head counts 3 entries, the last one present is 2"}
+        {
+            "code": "TRUNCATED",
+            "seq": 3,
+            "detail": "head counts 3 entries, the last one present is 2",
+        }
     ]
     (logged,) = caplog.records
     assert logged.getMessage() == (
@@ -347,7 +354,9 @@ async def test_request_verification_records_the_request_and_schedules_one_run(cl
     org = await make_org()
     actor = uuid.uuid4()
 
-    message = await service.request_verification(organisation_id=org.id, actor_id=actor, clock=clock)
+    message = await service.request_verification(
+        organisation_id=org.id, actor_id=actor, clock=clock
+    )
 
     entry = await AuditEntry.get(organisation_id=org.id)
     assert (entry.action, entry.actor_id, entry.subject_id) == (

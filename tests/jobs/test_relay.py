@@ -1,0 +1,159 @@
+"""The relay moves due outbox messages into arq; the sweep re-fires what Redis lost."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from arq.constants import default_queue_name
+from arq.jobs import Job, JobStatus
+from arq.utils import timestamp_ms
+
+from api.jobs import outbox
+from api.jobs.models import OutboxMessage, OutboxStatus
+from api.jobs.relay import relay_due, sweep
+
+pytestmark = pytest.mark.usefixtures("db")
+
+GRACE = timedelta(seconds=60)
+
+
+async def queued_ids(redis) -> list[str]:
+    return sorted(m.decode() for m in await redis.zrange(default_queue_name, 0, -1))
+
+
+async def test_relay_enqueues_due_messages_under_their_job_id(arq_redis, clock):
+    message = await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 1
+
+    assert await queued_ids(arq_redis) == ["demo.job:k1"]
+    info = await Job("demo.job:k1", arq_redis).info()
+    assert info is not None
+    assert (info.function, info.args) == ("demo.job", (str(message.id),))
+    stored = await OutboxMessage.get(id=message.id)
+    assert (stored.status, stored.attempts, stored.enqueued_at) == (
+        OutboxStatus.ENQUEUED,
+        1,
+        clock.now(),
+    )
+
+
+async def test_relaying_twice_enqueues_once(arq_redis, clock):
+    await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 1
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 0
+
+    assert await queued_ids(arq_redis) == ["demo.job:k1"]
+    assert (await OutboxMessage.get(job_id="demo.job:k1")).attempts == 1
+
+
+async def test_a_message_relayed_again_after_a_crash_is_not_duplicated_in_redis(arq_redis, clock):
+    message = await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+    await relay_due(redis=arq_redis, now=clock.now())
+    # The relay crashed after enqueueing and before its UPDATE committed.
+    await OutboxMessage.filter(id=message.id).update(status=OutboxStatus.PENDING, attempts=0)
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 1
+
+    assert await queued_ids(arq_redis) == ["demo.job:k1"]
+    assert await arq_redis.zcard(default_queue_name) == 1
+
+
+async def test_messages_due_within_the_horizon_are_deferred_until_due(arq_redis, clock):
+    await outbox.add(
+        job_name="demo.job", args={}, due_at=clock.now() + timedelta(minutes=2), key="soon"
+    )
+    before = timestamp_ms()
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 1
+
+    assert await Job("demo.job:soon", arq_redis).status() is JobStatus.deferred
+    score = await arq_redis.zscore(default_queue_name, "demo.job:soon")
+    assert before + 120_000 <= score <= timestamp_ms() + 120_000
+
+
+async def test_messages_due_beyond_the_horizon_stay_pending(arq_redis, clock):
+    await outbox.add(
+        job_name="demo.job", args={}, due_at=clock.now() + timedelta(minutes=6), key="later"
+    )
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 0
+
+    assert await queued_ids(arq_redis) == []
+    assert (await OutboxMessage.get(job_id="demo.job:later")).status == OutboxStatus.PENDING
+
+
+async def test_relay_takes_the_earliest_messages_first_up_to_its_limit(arq_redis, clock):
+    for minutes in (3, 1, 2):
+        await outbox.add(
+            job_name="demo.job",
+            args={},
+            due_at=clock.now() - timedelta(minutes=minutes),
+            key=f"m{minutes}",
+        )
+
+    assert await relay_due(redis=arq_redis, now=clock.now(), limit=2) == 2
+
+    assert await queued_ids(arq_redis) == ["demo.job:m2", "demo.job:m3"]
+
+
+async def test_sweep_re_enqueues_what_redis_lost_once_the_grace_has_passed(arq_redis, clock):
+    message = await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+    await relay_due(redis=arq_redis, now=clock.now())
+    await arq_redis.flushall()
+
+    assert await sweep(redis=arq_redis, now=clock.now() + GRACE / 2, grace=GRACE) == 0
+    assert await sweep(redis=arq_redis, now=clock.now() + GRACE, grace=GRACE) == 1
+
+    assert await queued_ids(arq_redis) == ["demo.job:k1"]
+    stored = await OutboxMessage.get(id=message.id)
+    assert (stored.status, stored.attempts, stored.enqueued_at) == (
+        OutboxStatus.ENQUEUED,
+        2,
+        clock.now() + GRACE,
+    )
+
+
+async def test_sweep_leaves_jobs_that_redis_still_holds(arq_redis, clock):
+    await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+    await relay_due(redis=arq_redis, now=clock.now())
+
+    assert await sweep(redis=arq_redis, now=clock.now() + timedelta(hours=1), grace=GRACE) == 0
+
+    assert (await OutboxMessage.get(job_id="demo.job:k1")).attempts == 1
+
+
+async def test_sweep_enqueues_overdue_messages_the_relay_never_took(arq_redis, clock):
+    await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key="k1")
+
+    assert await sweep(redis=arq_redis, now=clock.now() + GRACE, grace=GRACE) == 1
+
+    stored = await OutboxMessage.get(job_id="demo.job:k1")
+    assert (stored.status, stored.attempts) == (OutboxStatus.ENQUEUED, 1)
+
+
+async def test_sweep_ignores_finished_messages(arq_redis, clock):
+    for status in (OutboxStatus.DONE, OutboxStatus.FAILED):
+        message = await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key=status)
+        await OutboxMessage.filter(id=message.id).update(status=status)
+
+    assert await sweep(redis=arq_redis, now=clock.now() + GRACE, grace=GRACE) == 0
+    assert await queued_ids(arq_redis) == []
+
+
+async def test_sweep_examines_at_most_its_limit_earliest_first(arq_redis, clock):
+    for n in range(3):
+        await outbox.add(
+            job_name="demo.job", args={}, due_at=clock.now() + timedelta(seconds=n), key=f"k{n}"
+        )
+    later = clock.now() + timedelta(hours=1)
+
+    assert await sweep(redis=arq_redis, now=later, grace=GRACE, limit=2) == 2
+    assert await queued_ids(arq_redis) == ["demo.job:k0", "demo.job:k1"]
+
+    await OutboxMessage.filter(job_id__in=["demo.job:k0", "demo.job:k1"]).update(
+        status=OutboxStatus.DONE
+    )
+    assert await sweep(redis=arq_redis, now=later, grace=GRACE, limit=2) == 1
