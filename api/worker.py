@@ -178,7 +178,8 @@ async def run_burst(*, redis: ArqRedis, settings: Settings, clock: Clock) -> int
     No cron jobs. The database must be initialised. arq's own burst mode waits until the queue is
     empty, which counts deferred jobs too (a retry back-off or a job due later would hold it for
     that long), so this runs bounded bursts of exactly the jobs ready at the time, again and again
-    until none is ready.
+    until none is ready. A ready job whose arq in-progress key is still set (another worker runs
+    it, or one crashed running it) holds a round until that key goes.
     """
     completed = 0
     while True:

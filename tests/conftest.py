@@ -22,7 +22,7 @@ from api.app import create_app
 from api.auth.wechat import WechatClient
 from api.clock import FrozenClock
 from api.db import close_db, init_db, migrate
-from api.redis import create_arq
+from api.redis import create_arq, shutdown_embedded
 from api.services import Services
 from api.settings import Settings
 from api.uploads.store import LocalMediaStore
@@ -117,6 +117,7 @@ async def arq_redis_session(settings: Settings) -> AsyncIterator[ArqRedis]:
     redis = await create_arq(settings)
     yield redis
     await redis.aclose()
+    shutdown_embedded()
 
 
 @pytest.fixture
