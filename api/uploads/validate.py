@@ -394,6 +394,11 @@ def _orientation(image: Image.Image) -> int:
     return value if isinstance(value, int) else 1
 
 
+def _codec_allowed(media_type: MediaType, codec: str) -> bool:
+    allowed = _AV_CODECS.get(media_type)
+    return codec.startswith("pcm_") if allowed is None else codec in allowed
+
+
 def _decode_voice(data: bytes, media_type: MediaType, *, max_seconds: float) -> float:
     """Decode every audio frame; the duration is the decoded samples over the sample rate."""
     try:
@@ -409,11 +414,9 @@ def _decode_voice(data: bytes, media_type: MediaType, *, max_seconds: float) -> 
             if len(streams.audio) != 1 or len(streams.video) > 0:
                 raise _error(UploadErrorCode.UNSUPPORTED_TYPE)
             stream = streams.audio[0]
-            codec = stream.codec_context.name
-            allowed = _AV_CODECS.get(media_type)
-            if (allowed is None and not codec.startswith("pcm_")) or (
-                allowed is not None and codec not in allowed
-            ):
+            # None when FFmpeg has no decoder for the track's codec (the stubs omit it).
+            context: av.AudioCodecContext | None = stream.codec_context
+            if context is None or not _codec_allowed(media_type, context.name):
                 raise _error(UploadErrorCode.UNSUPPORTED_TYPE)
             seconds = 0.0
             for frame in container.decode(stream):
