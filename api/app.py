@@ -67,7 +67,8 @@ async def healthz(request: Request) -> JSONResponse:
         checks["redis"] = "unreachable"
     healthy = all(v == "ok" for v in checks.values())
     return JSONResponse(
-        {"status": "ok" if healthy else "unavailable", **checks}, status_code=200 if healthy else 503
+        {"status": "ok" if healthy else "unavailable", **checks},
+        status_code=200 if healthy else 503,
     )
 
 

@@ -8,8 +8,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from api.settings import Settings, SettingsError
+
+if TYPE_CHECKING:
+    from api.org.models import Role
 
 log = logging.getLogger("liuhen")
 SCHEMA_FILE = Path("schema.graphql")
@@ -65,12 +69,14 @@ def _parser() -> argparse.ArgumentParser:
     create.add_argument("--display-name")
     secret = create.add_mutually_exclusive_group(required=True)
     secret.add_argument("--password", help="visible to other local users; prefer --password-stdin")
-    secret.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    secret.add_argument(
+        "--password-stdin", action="store_true", help="read the password from stdin"
+    )
     create.set_defaults(handler=_users_create)
     return parser
 
 
-def _roles() -> list[object]:
+def _roles() -> list[Role]:
     from api.org.models import Role
 
     return list(Role)
@@ -165,7 +171,9 @@ async def _run_demo(settings: Settings) -> None:
     print(f"  health:             {url}/healthz")
     _print_demo_logins(summary)
     print("Press Ctrl+C to stop.\n")
-    worker = asyncio.create_task(run_worker(settings, clock=services.clock, db_ready=True))
+    worker = asyncio.create_task(
+        run_worker(settings, clock=services.clock, db_ready=True, handle_signals=False)
+    )
     try:
         await server.serve()
     finally:

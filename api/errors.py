@@ -60,6 +60,9 @@ i18n.register(
         "GRAPHQL_PARSE_FAILED": ("查询语法错误", "The query could not be parsed"),
         "GRAPHQL_VALIDATION_FAILED": ("查询不符合接口定义", "The query does not match the schema"),
         "BAD_USER_INPUT": ("输入无效", "Invalid input"),
-        "INTERNAL_ERROR": ("服务器内部错误，请稍后重试", "Unexpected error, please try again later"),
+        "INTERNAL_ERROR": (
+            "服务器内部错误，请稍后重试",
+            "Unexpected error, please try again later",
+        ),
     }
 )

@@ -28,7 +28,9 @@ class LiuhenGraphQL(GraphQL[Context, None]):
             receive = _replay(body)
         await super().__call__(scope, receive, send)
 
-    async def get_context(self, request: Request | WebSocket, response: Response | None) -> Context:
+    async def get_context(
+        self, request: Request | WebSocket, response: Response | WebSocket
+    ) -> Context:
         services: Services = request.app.state.services
         locale = i18n.negotiate(request.headers.get("accept-language"))
         try:
@@ -37,7 +39,7 @@ class LiuhenGraphQL(GraphQL[Context, None]):
             principal = None
         return Context(
             request=request,
-            response=response,
+            response=response if isinstance(response, Response) else None,
             services=services,
             locale=locale,
             principal=principal,

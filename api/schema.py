@@ -6,9 +6,11 @@ from functools import cache
 
 import strawberry
 from graphql import GraphQLError
-from strawberry.types import ExecutionContext
 from strawberry.tools import merge_types
+from strawberry.types import ExecutionContext
 
+from api.audit.mutations import AuditMutations
+from api.audit.queries import AuditQueries
 from api.auth.mutations import AuthMutations
 from api.auth.queries import AuthQueries
 from api.customers.mutations import CustomerMutations
@@ -18,8 +20,8 @@ from api.org.mutations import OrgMutations
 from api.org.queries import OrgQueries
 from api.settings import Settings
 
-Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries))
-Mutation = merge_types("Mutation", (AuthMutations, OrgMutations, CustomerMutations))
+Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries, AuditQueries))
+Mutation = merge_types("Mutation", (AuthMutations, OrgMutations, CustomerMutations, AuditMutations))
 
 
 class Schema(strawberry.Schema):

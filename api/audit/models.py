@@ -30,7 +30,7 @@ class AuditEntry(Entity):
 
 
 class AuditChainHead(Entity):
-    """The last link of an organisation's chain; locked while appending, so the chain never forks."""
+    """The last link of an organisation's chain, locked while appending: the chain never forks."""
 
     organisation: fields.OneToOneRelation[Organisation] = fields.OneToOneField(
         "models.Organisation", related_name="audit_head", on_delete=fields.RESTRICT

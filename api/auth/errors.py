@@ -10,8 +10,8 @@ from api import i18n
 class AuthErrorCode(StrEnum):
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
-    INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"
-    REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED"
+    INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"  # noqa: S105 - an error code
+    REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED"  # noqa: S105 - an error code
     WECHAT_CODE_INVALID = "WECHAT_CODE_INVALID"
     WECHAT_UNAVAILABLE = "WECHAT_UNAVAILABLE"
     WECHAT_NOT_BOUND = "WECHAT_NOT_BOUND"
@@ -33,7 +33,10 @@ i18n.register(
             "A spent refresh token was presented; the session was closed. Log in again",
         ),
         "WECHAT_CODE_INVALID": ("微信登录凭证无效或已使用", "The WeChat login code is invalid"),
-        "WECHAT_UNAVAILABLE": ("微信服务暂时不可用，请稍后重试", "WeChat is unavailable, retry later"),
+        "WECHAT_UNAVAILABLE": (
+            "微信服务暂时不可用，请稍后重试",
+            "WeChat is unavailable, retry later",
+        ),
         "WECHAT_NOT_BOUND": (
             "该微信尚未绑定账号，请输入管理员发放的邀请码",
             "This WeChat account is not bound yet; enter the invitation code from your admin",

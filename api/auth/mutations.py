@@ -19,7 +19,10 @@ class AuthMutations:
         ctx = info.context
         try:
             pair = await service.login_with_password(
-                username=username[:64], password=password[:256], clock=ctx.clock, settings=ctx.settings
+                username=username[:64],
+                password=password[:256],
+                clock=ctx.clock,
+                settings=ctx.settings,
             )
         except ServiceError as exc:
             return AuthPayload(errors=user_errors(exc, AuthError, ctx.locale))
@@ -45,7 +48,9 @@ class AuthMutations:
             return AuthPayload(errors=user_errors(exc, AuthError, ctx.locale))
         return AuthPayload(tokens=AuthTokens.from_pair(pair))
 
-    @strawberry.mutation(description="Exchange a refresh token for a new pair (the old one is spent).")
+    @strawberry.mutation(
+        description="Exchange a refresh token for a new pair (the old one is spent)."
+    )
     async def refresh_token(self, info: Info, refresh_token: str) -> AuthPayload:
         ctx = info.context
         try:

@@ -31,7 +31,10 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
     Permission.CUSTOMERS_VIEW: ("查看客户", "View customers"),
     Permission.CUSTOMERS_EDIT: ("新建和编辑客户", "Create and edit customers"),
     Permission.CONTACTS_VIEW: ("查看联系人（脱敏）", "View contacts (masked)"),
-    Permission.CONTACTS_REVEAL: ("查看联系人完整信息（留审计）", "Reveal contact details (audited)"),
+    Permission.CONTACTS_REVEAL: (
+        "查看联系人完整信息（留审计）",
+        "Reveal contact details (audited)",
+    ),
     Permission.PAYMENT_VIEW: ("查看付款账户与账期", "View payment account and terms"),
     Permission.USERS_VIEW: ("查看成员", "View users"),
     Permission.USERS_MANAGE: ("管理成员", "Manage users"),

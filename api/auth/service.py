@@ -329,9 +329,7 @@ async def create_invitation(
     return invitation, code
 
 
-async def _open_session(
-    user: User, *, method: str, clock: Clock, settings: Settings
-) -> TokenPair:
+async def _open_session(user: User, *, method: str, clock: Clock, settings: Settings) -> TokenPair:
     now = clock.now()
     session = await AuthSession.create(
         organisation_id=user.organisation_id,  # type: ignore[attr-defined]
@@ -357,7 +355,9 @@ async def _issue_tokens(
     now = clock.now()
     refresh = new_opaque_token()
     refresh_expires = now + timedelta(seconds=settings.refresh_token_ttl_seconds)
-    await RefreshToken.create(session=session, token_hash=token_hash(refresh), expires_at=refresh_expires)
+    await RefreshToken.create(
+        session=session, token_hash=token_hash(refresh), expires_at=refresh_expires
+    )
     session.expires_at = refresh_expires
     await session.save(update_fields=["expires_at"])
     access_ttl = timedelta(seconds=settings.access_token_ttl_seconds)

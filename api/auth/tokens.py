@@ -25,9 +25,7 @@ class InvalidToken(Exception):
     """The token is malformed, forged, of the wrong type or expired."""
 
 
-def encode_access_token(
-    claims: AccessClaims, *, secret: str, now: datetime, ttl: timedelta
-) -> str:
+def encode_access_token(claims: AccessClaims, *, secret: str, now: datetime, ttl: timedelta) -> str:
     payload = {
         "iss": ISSUER,
         "typ": "access",

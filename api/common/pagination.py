@@ -63,19 +63,26 @@ def decode_cursor(cursor: str, model: type[Model], order: tuple[str, ...]) -> li
 
 
 async def paginate(
-    query: QuerySet[M], *, first: int, after: str | None, order: tuple[str, ...]
+    query: QuerySet[M],
+    *,
+    first: int,
+    after: str | None,
+    order: tuple[str, ...],
+    descending: bool = False,
 ) -> Page[M]:
-    """One page in ``order`` (ascending, last field unique) after the ``after`` cursor."""
+    """One page in ``order`` (last field unique) after the ``after`` cursor."""
     model = query.model
     filtered = query
     if after:
         values = decode_cursor(after, model, order)
+        beyond = "lt" if descending else "gt"
         condition = Q()
         for i, name in enumerate(order):
             equal = {order[j]: values[j] for j in range(i)}
-            condition |= Q(**equal, **{f"{name}__gt": values[i]})
+            condition |= Q(**equal, **{f"{name}__{beyond}": values[i]})
         filtered = query.filter(condition)
-    rows = await filtered.order_by(*order).limit(first + 1)
+    sort = [f"-{name}" if descending else name for name in order]
+    rows = await filtered.order_by(*sort).limit(first + 1)
     items = rows[:first]
     cursors = [encode_cursor([getattr(item, name) for name in order]) for item in items]
     return Page(

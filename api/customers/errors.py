@@ -35,7 +35,10 @@ i18n.register(
         ),
         "INVALID_PHONE": ("电话号码格式无效", "Invalid phone number"),
         "INVALID_EMAIL": ("邮箱格式无效", "Invalid e-mail address"),
-        "OWNER_NOT_FOUND": ("负责人不存在或不在你的权限范围内", "Owner not found or not visible to you"),
+        "OWNER_NOT_FOUND": (
+            "负责人不存在或不在你的权限范围内",
+            "Owner not found or not visible to you",
+        ),
         "TOO_MANY_ITEMS": ("条目过多（最多 {max} 条）", "Too many items (at most {max})"),
     }
 )

@@ -205,10 +205,14 @@ async def update_contact(
         contact = await Contact.get_or_none(
             id=contact_id, organisation_id=principal.organisation_id
         )
-        if contact is None or await get_customer(
-            principal=principal,
-            customer_id=contact.customer_id,  # type: ignore[attr-defined]
-        ) is None:
+        if (
+            contact is None
+            or await get_customer(
+                principal=principal,
+                customer_id=contact.customer_id,  # type: ignore[attr-defined]
+            )
+            is None
+        ):
             raise ServiceError(Code.CONTACT_NOT_FOUND, field="contactId")
         contact.update_from_dict(values)
         await contact.save()
@@ -230,7 +234,9 @@ async def add_site(
         customer = await _customer_for_update(principal, customer_id)
         if await Site.filter(customer_id=customer.id).count() >= MAX_SITES:
             raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=MAX_SITES)
-        site = await Site.create(organisation_id=principal.organisation_id, customer=customer, **values)
+        site = await Site.create(
+            organisation_id=principal.organisation_id, customer=customer, **values
+        )
         await _record_change(principal, clock, "site.added", customer.id, {"id": site.id})
     return site
 
@@ -241,10 +247,14 @@ async def update_site(
     values = _clean_site(data, "")
     async with in_transaction():
         site = await Site.get_or_none(id=site_id, organisation_id=principal.organisation_id)
-        if site is None or await get_customer(
-            principal=principal,
-            customer_id=site.customer_id,  # type: ignore[attr-defined]
-        ) is None:
+        if (
+            site is None
+            or await get_customer(
+                principal=principal,
+                customer_id=site.customer_id,  # type: ignore[attr-defined]
+            )
+            is None
+        ):
             raise ServiceError(Code.SITE_NOT_FOUND, field="siteId")
         site.update_from_dict(values)
         await site.save()
@@ -338,7 +348,10 @@ def _clean_site(data: SiteInput, prefix: str) -> dict[str, Any]:
     radius = DEFAULT_SITE_RADIUS_M if data.radius_m is None else data.radius_m
     if not MIN_SITE_RADIUS_M <= radius <= MAX_SITE_RADIUS_M:
         raise ServiceError(
-            Code.INVALID_RADIUS, field=f"{path}radiusM", min=MIN_SITE_RADIUS_M, max=MAX_SITE_RADIUS_M
+            Code.INVALID_RADIUS,
+            field=f"{path}radiusM",
+            min=MIN_SITE_RADIUS_M,
+            max=MAX_SITE_RADIUS_M,
         )
     return {
         "name": data.name.strip(),

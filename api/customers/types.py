@@ -57,7 +57,9 @@ class ContactType:
 
     @classmethod
     def from_row(cls, row: models.Contact) -> ContactType:
-        return cls(row=row, id=strawberry.ID(str(row.id)), name=row.name, title=row.title, kind=row.kind)
+        return cls(
+            row=row, id=strawberry.ID(str(row.id)), name=row.name, title=row.title, kind=row.kind
+        )
 
     @strawberry.field(description="Masked (138****5678) unless reveal is true.")
     def phone(
@@ -141,7 +143,9 @@ class CustomerType:
         return self.row.notes if principal.can(Permission.CONTACTS_VIEW) else None
 
     @strawberry.field
-    async def owner(self, info: Info) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
+    async def owner(
+        self, info: Info
+    ) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
         from api.org.types import UserType
 
         owner_id: UUID | None = self.row.owner_id  # type: ignore[attr-defined]
@@ -150,7 +154,9 @@ class CustomerType:
         user = await info.context.loaders.user_by_id.load(owner_id)
         return UserType.from_row(user) if user else None
 
-    @strawberry.field(description="Contacts visible to the caller's role (none for marketing/finance).")
+    @strawberry.field(
+        description="Contacts visible to the caller's role (none for marketing/finance)."
+    )
     async def contacts(self, info: Info) -> list[ContactType]:
         principal = info.context.require_principal()
         if not principal.can(Permission.CONTACTS_VIEW):

@@ -11,6 +11,7 @@ from tortoise.models import Model
 from api.common.pagination import Page
 
 T = TypeVar("T")
+M = TypeVar("M", bound=Model)
 
 
 @strawberry.type
@@ -42,7 +43,7 @@ class Connection(Generic[T]):
         return await self.page.query.count()
 
     @classmethod
-    def from_page(cls, page: Page[Any], to_node: Callable[[Model], T]) -> Connection[T]:
+    def from_page(cls, page: Page[M], to_node: Callable[[M], T]) -> Connection[T]:
         return cls(
             edges=[
                 Edge(cursor=cursor, node=to_node(item))

@@ -59,8 +59,8 @@ class ErrorCodes(SchemaExtension):
         locale = getattr(context.context, "locale", i18n.ZH)
         try:
             yield
-        except GraphQLError as error:  # parse errors are thrown through the operation
-            _shape(error, locale)
+        except GraphQLError as thrown:  # parse errors are thrown through the operation
+            _shape(thrown, locale)
             raise
         errors = list(context.pre_execution_errors or [])
         if context.result is not None and context.result.errors:
@@ -79,13 +79,17 @@ def _shape(error: GraphQLError, locale: str) -> None:
             ".".join(str(p) for p in error.path or []) or "operation",
             exc_info=error.original_error,
         )
-        code, params, detail = ApiErrorCode.INTERNAL_ERROR, {}, None
+        code, detail = ApiErrorCode.INTERNAL_ERROR, None
+        params: dict[str, Any] = {}
         error.original_error = None
     else:
         code, params = classified
         detail = error.message if error.original_error is None else None
     message = i18n.message(code.value, locale, **params)
-    if detail and code in {ApiErrorCode.GRAPHQL_PARSE_FAILED, ApiErrorCode.GRAPHQL_VALIDATION_FAILED}:
+    if detail and code in {
+        ApiErrorCode.GRAPHQL_PARSE_FAILED,
+        ApiErrorCode.GRAPHQL_VALIDATION_FAILED,
+    }:
         message = f"{message}: {detail}"
     error.message = message
     error.extensions = {"code": code.value}

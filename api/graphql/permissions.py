@@ -21,7 +21,7 @@ class IsAuthenticated(BasePermission):
 
 
 @cache
-def Requires(*permissions: Permission) -> type[BasePermission]:  # noqa: N802 - reads as a class
+def Requires(*permissions: Permission) -> type[BasePermission]:
     """A permission class admitting callers that hold every one of ``permissions``."""
 
     class _Requires(BasePermission):

@@ -54,6 +54,7 @@ MAX_FORM_FIELDS = 5
 MAX_FIELD_BYTES = 1024
 FILE_FIELD = "file"
 KIND_FIELD = "kind"
+_IGNORED = "\x00ignored"  # never a field name a client can send
 
 STATUS: dict[UploadErrorCode, int] = {
     UploadErrorCode.MALFORMED_REQUEST: 400,
@@ -251,11 +252,15 @@ class _FormCollector:
             if self.file is not None:
                 raise _malformed()  # one file per request
             self.file = bytearray()
-        elif b"filename" in options or part in self.fields:
-            raise _malformed()  # a second file under another name, or a repeated field
+        elif b"filename" in options:
+            part = _IGNORED  # a file under another name: counted, not kept (-> MISSING_FILE)
+        elif part in self.fields:
+            raise _malformed()  # a repeated field
         self._part = part
 
     def _on_part_data(self, data: bytes, start: int, end: int) -> None:
+        if self._part == _IGNORED:
+            return
         if self._part == FILE_FIELD and self.file is not None:
             limit = self._file_limit()
             if len(self.file) + (end - start) > limit:
@@ -267,7 +272,7 @@ class _FormCollector:
         self._value.extend(data[start:end])
 
     def _on_part_end(self) -> None:
-        if self._part is not None and self._part != FILE_FIELD:
+        if self._part is not None and self._part not in (FILE_FIELD, _IGNORED):
             self.fields[self._part] = self._value.decode("utf-8", "replace")
         self._part = None
 

@@ -44,6 +44,8 @@ from api.uploads.sniff import (
 
 # Trailing bytes tolerated after a format's end: any amount of NUL padding, or a few bytes.
 MAX_TRAILING_BYTES = 16
+# How far past a broken audio frame to look for the stream picking up again.
+_RESYNC_WINDOW = 64 * 1024
 
 # Searched case-insensitively in the whole file: long enough never to occur by chance.
 SIGNATURES_ANYWHERE: tuple[bytes, ...] = (b"<script", b"<html", b"<?php", b"%pdf-", b"<!doctype")
@@ -69,6 +71,7 @@ _AV_CODECS = {
 }
 # Demuxers FFmpeg may pick at all: probing can never reach playlist or network demuxers.
 _AV_FORMAT_WHITELIST = "mp3,aac,mov,wav"
+_TOP_LEVEL_BOXES = (b"moov", b"mdat", b"free", b"skip", b"udta", b"meta", b"wide", b"moof")
 _ROTATED_ORIENTATIONS = frozenset({5, 6, 7, 8})
 
 # Exceptions Pillow and PyAV raise for malformed input.
@@ -310,6 +313,10 @@ def _bmff_layout(data: bytes) -> Layout:
         if box_type == b"mdat":
             layout.add_payload(pos + header, pos + box_size)
         pos += box_size
+    if size - pos > MAX_TRAILING_BYTES and any(
+        box in data[pos : pos + 16] for box in _TOP_LEVEL_BOXES
+    ):
+        raise _corrupt()  # a box boundary is off by a few bytes: damaged, not appended
     layout.end = pos
     return layout
 
@@ -334,10 +341,26 @@ def _frames_layout(data: bytes, frame_length: Callable[[bytes, int], int | None]
         frames += 1
     if frames == 0:
         raise _corrupt()
-    if data.startswith(b"TAG", pos) and size - pos >= 128:
+    if data.startswith(b"TAG", pos) and size - pos >= 128:  # ID3v1
         pos += 128
+    elif size - pos > MAX_TRAILING_BYTES and _resynchronises(data, pos, frame_length):
+        raise _corrupt()  # damaged mid-stream: frames continue after the garbage
     layout.end = pos
     return layout
+
+
+def _resynchronises(
+    data: bytes, start: int, frame_length: Callable[[bytes, int], int | None]
+) -> bool:
+    """Whether two consecutive valid frames appear after ``start`` (within a short window)."""
+    pos = start
+    stop = min(len(data), start + _RESYNC_WINDOW)
+    while (pos := data.find(b"\xff", pos, stop)) >= 0:
+        length = frame_length(data, pos)
+        if length is not None and frame_length(data, pos + length) is not None:
+            return True
+        pos += 1
+    return False
 
 
 _LAYOUTS: dict[MediaType, Callable[[bytes], Layout]] = {

@@ -145,6 +145,8 @@ async def test_logout_everywhere_closes_every_session(api):
     user = await make_user(org)
     token = await api.login(user.username)
     other_device = await api.login(user.username)
-    body = await api.graphql("mutation { logout(everywhere: true) { revokedSessions } }", token=token)
+    body = await api.graphql(
+        "mutation { logout(everywhere: true) { revokedSessions } }", token=token
+    )
     assert body["data"]["logout"]["revokedSessions"] == 2
     assert (await api.graphql(ME, token=other_device))["data"] is None

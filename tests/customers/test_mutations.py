@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from api.audit.models import AuditEntry
 from api.customers.models import Contact, Customer, Site
 from tests.factories import make_customer, make_world
@@ -24,7 +26,7 @@ mutation ($id: ID!, $input: SiteInput!) {
   addCustomerSite(customerId: $id, input: $input) { site { name radiusM } errors { code field } }
 }
 """
-VALID = {
+VALID: dict[str, Any] = {
     "name": "浙江省人民医院",
     "industry": "公立医院",
     "tier": "A",
@@ -99,15 +101,18 @@ async def test_manager_can_update_team_customers_but_not_other_teams(api):
     theirs = await make_customer(w.org, w.rep_b)
     token = await api.login(w.manager_a.username)
     body = await api.graphql(UPDATE, {"id": str(ours.id), "input": {"tier": "A"}}, token=token)
-    assert body["data"]["updateCustomer"] == {"customer": {"name": ours.name, "tier": "A"}, "errors": []}
+    assert body["data"]["updateCustomer"] == {
+        "customer": {"name": ours.name, "tier": "A"},
+        "errors": [],
+    }
     body = await api.graphql(UPDATE, {"id": str(theirs.id), "input": {"tier": "A"}}, token=token)
-    assert body["data"]["updateCustomer"]["errors"] == [{"code": "CUSTOMER_NOT_FOUND", "field": "id"}]
+    assert body["data"]["updateCustomer"]["errors"] == [
+        {"code": "CUSTOMER_NOT_FOUND", "field": "id"}
+    ]
 
 
 async def test_marketing_cannot_create_customers(api):
     w = await make_world()
-    body = await api.graphql(
-        CREATE, {"input": VALID}, token=await api.login(w.marketing.username)
-    )
+    body = await api.graphql(CREATE, {"input": VALID}, token=await api.login(w.marketing.username))
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"

@@ -14,7 +14,10 @@ query ($first: Int, $after: String, $filter: CustomerFilterInput) {
   customers(first: $first, after: $after, filter: $filter) {
     totalCount
     pageInfo { hasNextPage endCursor }
-    edges { cursor node { name owner { username } contacts { name phone email } sites { name datum radiusM } } }
+    edges {
+      cursor
+      node { name owner { username } contacts { name phone email } sites { name datum radiusM } }
+    }
   }
 }
 """
@@ -142,7 +145,9 @@ async def test_contacts_are_masked_for_sales_and_revealed_only_with_an_audit_ent
     assert _by_name(revealed, "李主任")["phone"] == "13800001234"
     entry = await AuditEntry.get(action="personal_data.viewed")
     assert entry.actor_id == w.rep_a.id
-    assert any("phone" in f for f in entry.data["fields"])
+    fields = entry.data["fields"]
+    assert isinstance(fields, list)
+    assert any("phone" in f for f in fields)
     assert "13800001234" not in str(entry.data)
 
 
@@ -152,7 +157,9 @@ async def test_marketing_never_sees_contacts_finance_sees_payment_only(api):
         w.org, w.rep_a, payment_account="6222020000001234", payment_terms="月结60天"
     )
     marketing = await api.graphql(
-        CONTACTS, {"id": str(customer.id), "reveal": False}, token=await api.login(w.marketing.username)
+        CONTACTS,
+        {"id": str(customer.id), "reveal": False},
+        token=await api.login(w.marketing.username),
     )
     assert marketing["data"]["customer"] == {
         "contacts": [],
@@ -160,7 +167,9 @@ async def test_marketing_never_sees_contacts_finance_sees_payment_only(api):
         "paymentTerms": None,
     }
     finance = await api.graphql(
-        CONTACTS, {"id": str(customer.id), "reveal": False}, token=await api.login(w.finance.username)
+        CONTACTS,
+        {"id": str(customer.id), "reveal": False},
+        token=await api.login(w.finance.username),
     )
     assert finance["data"]["customer"]["contacts"] == []
     assert finance["data"]["customer"]["paymentAccount"] == "6222020000001234"
@@ -171,7 +180,9 @@ async def test_delivery_sees_technical_contact_name_and_email_only(api):
     w = await make_world()
     customer = await make_customer(w.org, w.rep_a)
     body = await api.graphql(
-        CONTACTS, {"id": str(customer.id), "reveal": False}, token=await api.login(w.delivery.username)
+        CONTACTS,
+        {"id": str(customer.id), "reveal": False},
+        token=await api.login(w.delivery.username),
     )
     assert body["data"]["customer"]["contacts"] == [
         {
@@ -192,7 +203,9 @@ async def test_marketing_cannot_reveal_phones(api):
     assert _by_name(ok, "周工")["phone"] == "13900005678"
     # Delivery has CONTACTS_VIEW but not reveal: phones stay hidden even when asked.
     body = await api.graphql(
-        CONTACTS, {"id": str(customer.id), "reveal": True}, token=await api.login(w.delivery.username)
+        CONTACTS,
+        {"id": str(customer.id), "reveal": True},
+        token=await api.login(w.delivery.username),
     )
     assert body["data"]["customer"]["contacts"][0]["phone"] is None
 

@@ -24,10 +24,14 @@ def _free_port() -> int:
 async def server_url(services):
     port = _free_port()
     server = uvicorn.Server(
-        uvicorn.Config(create_app(services=services), host="127.0.0.1", port=port, log_level="warning")
+        uvicorn.Config(
+            create_app(services=services), host="127.0.0.1", port=port, log_level="warning"
+        )
     )
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    for _ in range(500):
+        if server.started:
+            break
         await asyncio.sleep(0.01)
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True

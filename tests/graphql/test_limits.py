@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.factories import make_customer, make_world
 
-DEEP = "query { me { user { manager { manager { manager { manager { manager { manager { manager { manager { manager { username } } } } } } } } } } } }"
+DEEP = "query { me { user " + "{ manager " * 9 + "{ username }" + " }" * 9 + " } }"
 
 
 async def _token(api):

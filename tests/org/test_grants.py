@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
 
 from api.audit.models import AuditEntry
 from api.auth.models import PermissionGrant
 from api.auth.permissions import Permission
-from api.org.models import Role
+from api.org.models import Role, User
 from tests.factories import make_org, make_user, make_world
+
+if TYPE_CHECKING:
+    from tests.conftest import Api
 
 GRANT = """
 mutation ($input: GrantPermissionInput!) {
   grantPermission(input: $input) {
-    grant { id permission validFrom validUntil reason revokedAt user { username } grantedBy { username } }
+    grant {
+      id permission validFrom validUntil reason revokedAt
+      user { username }
+      grantedBy { username }
+    }
     errors { code field message }
   }
 }
@@ -44,20 +52,28 @@ mutation ($id: ID!, $input: UpdateUserInput!) {
 """
 
 
-def _iso(at):
+def _iso(at: datetime) -> str:
     return at.isoformat()
 
 
-async def _grant(api, token, user, permission="leads.all", **extra):
+async def _grant(
+    api: Api, token: str, user: User, permission: str = "leads.all", **extra: Any
+) -> dict[str, Any]:
     variables = {
-        "input": {"userId": str(user.id), "permission": permission, "reason": "试用期提前解锁", **extra}
+        "input": {
+            "userId": str(user.id),
+            "permission": permission,
+            "reason": "试用期提前解锁",
+            **extra,
+        }
     }
     body = await api.graphql(GRANT, variables, token=token)
     assert "errors" not in body, body
-    return body["data"]["grantPermission"]
+    payload: dict[str, Any] = body["data"]["grantPermission"]
+    return payload
 
 
-async def _permissions(api, token, user):
+async def _permissions(api: Api, token: str, user: User) -> Any:
     body = await api.graphql(USER_PERMISSIONS, {"userId": str(user.id)}, token=token)
     assert "errors" not in body, body
     return body["data"]["userPermissions"]
@@ -82,9 +98,12 @@ async def test_a_grant_counts_only_inside_its_validity_window(api, clock):
 
     before = await _permissions(api, token, hire)
     assert "leads.all" not in before["permissions"] and before["grants"] == []
-    assert "leads.all" not in (await api.graphql(ME, token=await api.login(hire.username)))[
-        "data"
-    ]["me"]["permissions"]
+    assert (
+        "leads.all"
+        not in (await api.graphql(ME, token=await api.login(hire.username)))["data"]["me"][
+            "permissions"
+        ]
+    )
 
     clock.set(start)
     token = await api.login(admin.username)
@@ -134,9 +153,8 @@ async def test_every_permission_change_leaves_an_audit_entry(api, clock):
         UPDATE_USER, {"id": str(w.rep_b.id), "input": {"role": "MANAGER"}}, token=token
     )
     assert body["data"]["updateUser"]["errors"] == []
-    actions = await AuditEntry.filter(subject_id=str(w.rep_b.id)).order_by("seq").values_list(
-        "action", flat=True
-    )
+    entries = await AuditEntry.filter(subject_id=str(w.rep_b.id)).order_by("seq")
+    actions = [e.action for e in entries]
     assert [a for a in actions if not a.startswith("auth.")] == [
         "permissions.granted",
         "permissions.revoked",
@@ -163,7 +181,9 @@ async def test_an_admin_cannot_reach_another_organisations_users_or_grants(api):
     assert await _permissions(api, token, stranger) is None
     assert await PermissionGrant.filter(user_id=stranger.id).count() == 1
     assert await PermissionGrant.filter(user_id=stranger.id, revoked_at=None).count() == 1
-    assert not await AuditEntry.filter(organisation_id=org.id, action__startswith="permissions.").exists()
+    assert not await AuditEntry.filter(
+        organisation_id=org.id, action__startswith="permissions."
+    ).exists()
 
 
 async def test_grants_are_refused_with_a_code_for_bad_requests(api, clock):
@@ -181,7 +201,9 @@ async def test_grants_are_refused_with_a_code_for_bad_requests(api, clock):
         payload = await _grant(api, token, w.rep_a, **extra)
         assert [(e["code"], e["field"]) for e in payload["errors"]] == [expected], extra
     payload = await _grant(api, token, w.admin)
-    assert [(e["code"], e["field"]) for e in payload["errors"]] == [("CANNOT_CHANGE_SELF", "userId")]
+    assert [(e["code"], e["field"]) for e in payload["errors"]] == [
+        ("CANNOT_CHANGE_SELF", "userId")
+    ]
     assert not await PermissionGrant.all().exists()
 
     body = await api.graphql(

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from api.audit.models import AuditEntry
 from api.org.models import Role, Team
 from tests.factories import make_org, make_team, make_user, make_world
+
+if TYPE_CHECKING:
+    from tests.conftest import Api
 
 CREATE_TEAM = """
 mutation ($input: CreateTeamInput!) {
@@ -26,24 +31,35 @@ TEAM = "query ($id: ID!) { team(id: $id) { id name kind parent { name } } }"
 TEAMS = "query { teams { name parent { name } } }"
 
 
-async def _create(api, token, name, parent_id=None, kind="TEAM", headers=None):
+async def _create(
+    api: Api,
+    token: str,
+    name: str,
+    parent_id: str | None = None,
+    kind: str = "TEAM",
+    headers: dict[str, str] | None = None,
+) -> dict[str, Any]:
     variables = {"input": {"name": name, "kind": kind, "parentId": parent_id}}
     body = await api.graphql(CREATE_TEAM, variables, token=token, headers=headers)
-    return body["data"]["createTeam"]
+    payload: dict[str, Any] = body["data"]["createTeam"]
+    return payload
 
 
-async def _create_ok(api, token, name, parent_id=None, kind="TEAM") -> str:
+async def _create_ok(
+    api: Api, token: str, name: str, parent_id: str | None = None, kind: str = "TEAM"
+) -> str:
     payload = await _create(api, token, name, parent_id, kind)
     assert payload["errors"] == [], payload
     team_id: str = payload["team"]["id"]
     return team_id
 
 
-async def _move(api, token, team_id, parent_id):
+async def _move(api: Api, token: str, team_id: str, parent_id: str | None) -> dict[str, Any]:
     body = await api.graphql(
         UPDATE_TEAM, {"id": team_id, "input": {"parentId": parent_id}}, token=token
     )
-    return body["data"]["updateTeam"]
+    payload: dict[str, Any] = body["data"]["updateTeam"]
+    return payload
 
 
 async def _path(team_id: str) -> str:
@@ -146,9 +162,15 @@ async def test_renaming_keeps_names_unique_in_the_organisation(api):
         headers={"Accept-Language": "en"},
     )
     assert body["data"]["updateTeam"]["errors"] == [
-        {"code": "TEAM_NAME_TAKEN", "field": "name", "message": "A team with this name already exists"}
+        {
+            "code": "TEAM_NAME_TAKEN",
+            "field": "name",
+            "message": "A team with this name already exists",
+        }
     ]
-    body = await api.graphql(UPDATE_TEAM, {"id": first, "input": {"name": "上海 1 组"}}, token=token)
+    body = await api.graphql(
+        UPDATE_TEAM, {"id": first, "input": {"name": "上海 1 组"}}, token=token
+    )
     assert body["data"]["updateTeam"]["team"]["name"] == "上海 1 组"
     entry = await AuditEntry.get(action="team.updated", subject_id=first)
     assert entry.data == {"fields": ["name"]}

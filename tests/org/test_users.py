@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING, Any
+from uuid import UUID
 
 from api.audit.models import AuditEntry
 from api.auth.models import AuthSession, Invitation
 from api.auth.passwords import verify_password
 from api.org.models import Role, ServiceLevel, User
 from tests.factories import make_org, make_team, make_user, make_world
+
+if TYPE_CHECKING:
+    from tests.conftest import Api
 
 CREATE_USER = """
 mutation ($input: CreateUserInput!) {
@@ -57,23 +62,25 @@ mutation ($username: String!, $password: String!) {
 NEW_PASSWORD = "a-long-enough-secret"
 
 
-def _codes(payload):
+def _codes(payload: dict[str, Any]) -> list[tuple[str, str | None]]:
     return [(e["code"], e["field"]) for e in payload["errors"]]
 
 
-async def _create_user(api, token, **fields):
+async def _create_user(api: Api, token: str, **fields: Any) -> dict[str, Any]:
     body = await api.graphql(CREATE_USER, {"input": fields}, token=token)
     assert "errors" not in body, body
-    return body["data"]["createUser"]
+    payload: dict[str, Any] = body["data"]["createUser"]
+    return payload
 
 
-async def _update_user(api, token, user_id, **fields):
+async def _update_user(api: Api, token: str, user_id: UUID, **fields: Any) -> dict[str, Any]:
     body = await api.graphql(UPDATE_USER, {"id": str(user_id), "input": fields}, token=token)
     assert "errors" not in body, body
-    return body["data"]["updateUser"]
+    payload: dict[str, Any] = body["data"]["updateUser"]
+    return payload
 
 
-async def _usernames(api, token, **filter_):
+async def _usernames(api: Api, token: str, **filter_: Any) -> list[str]:
     body = await api.graphql(USERS, {"filter": filter_ or None, "first": 100}, token=token)
     assert "errors" not in body, body
     return sorted(n["username"] for n in body["data"]["users"]["nodes"])
@@ -127,9 +134,9 @@ async def test_admin_creates_a_user_who_can_then_log_in(api, clock):
 
     entry = await AuditEntry.get(action="user.created", subject_id=user["id"])
     assert entry.actor_id == admin.id
-    assert entry.data["role"] == "rep"
-    assert entry.data["team_id"] == str(team.id)
-    assert {"phone", "email", "password", "display_name"} <= set(entry.data["fields"])
+    data: dict[str, Any] = entry.data
+    assert (data["role"], data["team_id"]) == ("rep", str(team.id))
+    assert {"phone", "email", "password", "display_name"} <= set(data["fields"])
     for personal in ("13800138000", "example.com", "张三", NEW_PASSWORD):
         assert personal not in str(entry.data)
 
@@ -158,7 +165,9 @@ async def test_a_rep_cannot_create_users(api):
     w = await make_world()
     token = await api.login(w.rep_a.username)
     body = await api.graphql(
-        CREATE_USER, {"input": {"username": "sneaky", "displayName": "x", "role": "ADMIN"}}, token=token
+        CREATE_USER,
+        {"input": {"username": "sneaky", "displayName": "x", "role": "ADMIN"}},
+        token=token,
     )
     assert body["data"] is None
     assert [e["extensions"]["code"] for e in body["errors"]] == ["FORBIDDEN"]
@@ -183,7 +192,7 @@ async def test_invalid_input_is_refused_with_a_field_and_nothing_is_written(api)
     admin = await make_user(org, Role.ADMIN)
     token = await api.login(admin.username)
     base = {"username": "ok.user", "displayName": "好人", "role": "REP"}
-    cases = [
+    cases: list[tuple[dict[str, Any], tuple[str, str]]] = [
         ({"username": "ab"}, ("USERNAME_INVALID", "username")),
         ({"username": "张三"}, ("USERNAME_INVALID", "username")),
         ({"username": "has space"}, ("USERNAME_INVALID", "username")),
@@ -299,7 +308,9 @@ async def test_deactivation_closes_every_session_of_the_user(api, clock):
     sessions = await AuthSession.filter(user_id=w.rep_a.id)
     assert len(sessions) == 2
     assert all(s.revoked_reason == "deactivated" and s.revoked_at == clock.now() for s in sessions)
-    body = await api.graphql(LOGIN, {"username": w.rep_a.username, "password": "correct-horse-battery"})
+    body = await api.graphql(
+        LOGIN, {"username": w.rep_a.username, "password": "correct-horse-battery"}
+    )
     assert body["data"]["login"]["errors"] == [{"code": "ACCOUNT_DISABLED"}]
     entry = await AuditEntry.get(action="user.updated", subject_id=str(w.rep_a.id))
     assert entry.data == {"fields": ["is_active"], "revoked_sessions": 2}

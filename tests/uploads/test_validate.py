@@ -332,6 +332,20 @@ def test_short_signatures_inside_compressed_payload_are_not_false_alarms():
     assert any(start <= scan < stop for start, stop in layout.payload)
 
 
+def test_mp3_damaged_mid_stream_is_corrupt_not_a_polyglot():
+    data = media.strip_id3(media.audio("mp3"))
+    middle = len(data) // 2
+    assert code_of(voice, data[:middle] + b"\x00garbage\x00" * 4 + data[middle:]) is (
+        UploadErrorCode.CORRUPT_FILE
+    )
+
+
+def test_m4a_with_a_byte_lost_inside_mdat_is_corrupt_not_a_polyglot():
+    data = media.audio("m4a")
+    mdat = data.index(b"mdat")
+    assert code_of(voice, data[: mdat + 100] + data[mdat + 101 :]) is UploadErrorCode.CORRUPT_FILE
+
+
 # -- duration ---------------------------------------------------------------------------------
 
 
