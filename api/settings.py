@@ -37,6 +37,8 @@ class Settings:
     wechat_secret: str = ""
     wechat_timeout_seconds: float = 5.0
     invitation_ttl_seconds: int = 7 * 24 * 3600
+    login_max_failures: int = 10
+    login_lockout_seconds: int = 15 * 60
     # GraphQL limits
     max_page_size: int = 100
     default_page_size: int = 20

@@ -10,6 +10,7 @@ from api import i18n
 class AuthErrorCode(StrEnum):
     INVALID_CREDENTIALS = "INVALID_CREDENTIALS"
     ACCOUNT_DISABLED = "ACCOUNT_DISABLED"
+    LOGIN_THROTTLED = "LOGIN_THROTTLED"
     INVALID_REFRESH_TOKEN = "INVALID_REFRESH_TOKEN"  # noqa: S105 - an error code
     REFRESH_TOKEN_REUSED = "REFRESH_TOKEN_REUSED"  # noqa: S105 - an error code
     WECHAT_CODE_INVALID = "WECHAT_CODE_INVALID"
@@ -27,6 +28,10 @@ i18n.register(
     {
         "INVALID_CREDENTIALS": ("用户名或密码错误", "Wrong username or password"),
         "ACCOUNT_DISABLED": ("账号已停用，请联系管理员", "This account is disabled"),
+        "LOGIN_THROTTLED": (
+            "登录失败次数过多，请 {minutes} 分钟后再试",
+            "Too many failed logins; try again in {minutes} minutes",
+        ),
         "INVALID_REFRESH_TOKEN": ("登录已过期，请重新登录", "Session expired, please log in again"),
         "REFRESH_TOKEN_REUSED": (
             "检测到登录凭证被重复使用，已退出该会话，请重新登录",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import strawberry
 
 from api.auth import service
+from api.auth.throttle import LoginThrottle
 from api.auth.types import AuthError, AuthPayload, AuthTokens, LogoutPayload
 from api.context import Info
 from api.errors import ServiceError
@@ -19,6 +20,11 @@ class AuthMutations:
         ctx = info.context
         try:
             pair = await service.login_with_password(
+                throttle=LoginThrottle(
+                    ctx.services.arq,
+                    max_failures=ctx.settings.login_max_failures,
+                    window_seconds=ctx.settings.login_lockout_seconds,
+                ),
                 username=username[:64],
                 password=password[:256],
                 clock=ctx.clock,

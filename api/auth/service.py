@@ -17,6 +17,7 @@ from api.auth.models import AuthSession, Invitation, PermissionGrant, RefreshTok
 from api.auth.passwords import hash_password, needs_rehash, verify_password
 from api.auth.permissions import Permission, effective_permissions, parse_permission
 from api.auth.principal import Principal
+from api.auth.throttle import LoginThrottle
 from api.auth.tokens import (
     AccessClaims,
     InvalidToken,
@@ -46,13 +47,24 @@ class AuthenticationFailed(Exception):
 
 
 async def login_with_password(
-    *, username: str, password: str, clock: Clock, settings: Settings
+    *,
+    username: str,
+    password: str,
+    clock: Clock,
+    settings: Settings,
+    throttle: LoginThrottle | None = None,
 ) -> TokenPair:
-    """Check a username and password and open a session."""
+    """Check a username and password and open a session; repeated failures lock the name."""
+    if throttle is not None and await throttle.is_locked(username):
+        raise ServiceError(
+            AuthErrorCode.LOGIN_THROTTLED, minutes=settings.login_lockout_seconds // 60
+        )
     user = await User.get_or_none(username=username.strip().lower())
     ok = verify_password(user.password_hash if user else None, password)
     now = clock.now()
     if user is None or not ok:
+        if throttle is not None:
+            await throttle.record_failure(username)
         if user is not None:
             await audit.record(
                 organisation_id=user.organisation_id,  # type: ignore[attr-defined]
@@ -65,6 +77,8 @@ async def login_with_password(
         raise ServiceError(AuthErrorCode.INVALID_CREDENTIALS)
     if not user.is_active:
         raise ServiceError(AuthErrorCode.ACCOUNT_DISABLED)
+    if throttle is not None:
+        await throttle.reset(username)
     async with in_transaction():
         if user.password_hash and needs_rehash(user.password_hash):
             user.password_hash = hash_password(password)

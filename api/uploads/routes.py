@@ -352,11 +352,11 @@ def _byte_range(header: str | None, size: int) -> tuple[int, int] | None:
             raise _RangeNotSatisfiable
         return max(0, size - suffix), size - 1
     first = int(first_text)
-    last = int(last_text) if last_text else size - 1
-    if last < first:
-        return None
+    if last_text and int(last_text) < first:
+        return None  # syntactically invalid: ignored
     if first >= size:
         raise _RangeNotSatisfiable
+    last = int(last_text) if last_text else size - 1
     return first, min(last, size - 1)
 
 

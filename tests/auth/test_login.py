@@ -150,3 +150,31 @@ async def test_logout_everywhere_closes_every_session(api):
     )
     assert body["data"]["logout"]["revokedSessions"] == 2
     assert (await api.graphql(ME, token=other_device))["data"] is None
+
+
+async def test_repeated_failures_lock_the_username_even_for_the_right_password(api, settings):
+    org = await make_org()
+    await make_user(org, username="target.rep")
+    other = await make_user(org, username="bystander.rep")
+    for _ in range(settings.login_max_failures):
+        body = await api.graphql(LOGIN, {"username": "target.rep", "password": "guess-123456"})
+        assert body["data"]["login"]["errors"][0]["code"] == "INVALID_CREDENTIALS"
+    body = await api.graphql(LOGIN, {"username": "target.rep", "password": PASSWORD})
+    [error] = body["data"]["login"]["errors"]
+    assert error["code"] == "LOGIN_THROTTLED"
+    assert "15 分钟" in error["message"]
+    # Other users are not affected, and no username is stored in Redis in clear.
+    assert (await api.login(other.username)) is not None
+    keys = [k.decode() for k in await api.services.arq.keys("liuhen:login-failures:*")]
+    assert keys and not any("target" in k for k in keys)
+
+
+async def test_a_successful_login_clears_earlier_failures(api, settings):
+    org = await make_org()
+    user = await make_user(org)
+    for _ in range(settings.login_max_failures - 1):
+        await api.graphql(LOGIN, {"username": user.username, "password": "guess-123456"})
+    await api.login(user.username)
+    for _ in range(settings.login_max_failures - 1):
+        await api.graphql(LOGIN, {"username": user.username, "password": "guess-123456"})
+    assert await api.login(user.username)

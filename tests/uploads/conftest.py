@@ -40,10 +40,14 @@ def multipart(
     file_part = b""
     if file is not None:
         file_part = (
-            f"--{BOUNDARY}\r\n"
-            f'Content-Disposition: form-data; name="file"; filename="{filename}"\r\n'
-            f"Content-Type: {content_type}\r\n\r\n"
-        ).encode() + file + b"\r\n"
+            (
+                f"--{BOUNDARY}\r\n"
+                f'Content-Disposition: form-data; name="file"; filename="{filename}"\r\n'
+                f"Content-Type: {content_type}\r\n\r\n"
+            ).encode()
+            + file
+            + b"\r\n"
+        )
     parts = [kind_part, file_part] if kind_first else [file_part, kind_part]
     return b"".join([*parts, *extra_parts, f"--{BOUNDARY}--\r\n".encode()])
 
@@ -119,7 +123,9 @@ async def http_client(services: Services) -> AsyncIterator[httpx.AsyncClient]:
 
 def with_settings(services: Services, **overrides: Any) -> Services:
     """The same resources with some settings changed (e.g. small size limits)."""
-    return dataclasses.replace(services, settings=dataclasses.replace(services.settings, **overrides))
+    return dataclasses.replace(
+        services, settings=dataclasses.replace(services.settings, **overrides)
+    )
 
 
 async def token_for(user: User, services: Services) -> str:

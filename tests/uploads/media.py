@@ -106,6 +106,7 @@ def audio(kind: str, seconds: float = 3.0) -> bytes:
     buffer = io.BytesIO()
     with av.open(buffer, "w", format=container_format) as container:
         stream = container.add_stream(codec, rate=SAMPLE_RATE, layout="mono")
+        assert isinstance(stream, av.AudioStream)
         sample_format = stream.codec_context.format.name
         total, done, chunk = int(SAMPLE_RATE * seconds), 0, 1024
         while done < total:
@@ -142,6 +143,7 @@ def video_mp4() -> bytes:
         video = container.add_stream("mpeg4", rate=10)
         video.width, video.height, video.pix_fmt = 32, 32, "yuv420p"
         sound = container.add_stream("aac", rate=SAMPLE_RATE, layout="mono")
+        assert isinstance(sound, av.AudioStream)
         for i in range(10):
             picture = av.VideoFrame.from_ndarray(
                 np.full((32, 32, 3), i * 20, dtype=np.uint8), format="rgb24"
@@ -159,9 +161,8 @@ def video_mp4() -> bytes:
             for packet in sound.encode(frame):
                 container.mux(packet)
             done += 1024
-        for stream in (video, sound):
-            for packet in stream.encode(None):
-                container.mux(packet)
+        for packet in [*video.encode(None), *sound.encode(None)]:
+            container.mux(packet)
     return buffer.getvalue()
 
 

@@ -154,26 +154,35 @@ async def test_invalid_kind_is_400(uploader, kind):
 
 async def test_a_file_under_another_field_name_is_missing(uploader):
     other = (
-        f"--{BOUNDARY}\r\n"
-        'Content-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\n'
-    ).encode() + media.jpeg() + b"\r\n"
+        (
+            f"--{BOUNDARY}\r\n"
+            'Content-Disposition: form-data; name="image"; filename="a.jpg"\r\n\r\n'
+        ).encode()
+        + media.jpeg()
+        + b"\r\n"
+    )
     body = multipart(None, kind="photo", extra_parts=[other])
     await assert_refused(await uploader.post_raw(body), 400, "MISSING_FILE", uploader)
 
 
 async def test_a_large_text_field_is_malformed(uploader):
     field = (
-        f"--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"note\"\r\n\r\n"
-    ).encode() + b"x" * 5000 + b"\r\n"
+        (f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="note"\r\n\r\n').encode()
+        + b"x" * 5000
+        + b"\r\n"
+    )
     body = multipart(media.jpeg(), extra_parts=[field])
     await assert_refused(await uploader.post_raw(body), 400, "MALFORMED_REQUEST", uploader)
 
 
 async def test_two_files_are_malformed(uploader):
     second = (
-        f"--{BOUNDARY}\r\n"
-        'Content-Disposition: form-data; name="file"; filename="b.jpg"\r\n\r\n'
-    ).encode() + media.jpeg() + b"\r\n"
+        (
+            f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="b.jpg"\r\n\r\n'
+        ).encode()
+        + media.jpeg()
+        + b"\r\n"
+    )
     body = multipart(media.jpeg(), extra_parts=[second])
     await assert_refused(await uploader.post_raw(body), 400, "MALFORMED_REQUEST", uploader)
 
@@ -204,7 +213,9 @@ async def test_pdf_as_photo_is_415(uploader):
 
 
 async def test_jpeg_as_voice_is_415(uploader):
-    response = await uploader.upload(media.jpeg(), "voice", filename="a.mp3", content_type="audio/mpeg")
+    response = await uploader.upload(
+        media.jpeg(), "voice", filename="a.mp3", content_type="audio/mpeg"
+    )
     await assert_refused(response, 415, "UNSUPPORTED_TYPE", uploader)
 
 

@@ -123,8 +123,10 @@ def test_sniff_never_fails_on_arbitrary_bytes(data):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.sampled_from([b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF", b"ID3", b"\xff\xf1"]),
-       st.binary(max_size=64))
+@given(
+    st.sampled_from([b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF", b"ID3", b"\xff\xf1"]),
+    st.binary(max_size=64),
+)
 def test_sniff_never_fails_on_truncated_headers(prefix, rest):
     result = sniff(prefix + rest)
     assert result is None or isinstance(result, MediaType)

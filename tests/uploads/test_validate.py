@@ -400,7 +400,9 @@ def test_mangled_photos_are_accepted_or_refused_with_a_code(fmt, mutations):
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.sampled_from(["mp3", "aac", "m4a", "wav"]), st.lists(_mutations(), min_size=1, max_size=4))
+@given(
+    st.sampled_from(["mp3", "aac", "m4a", "wav"]), st.lists(_mutations(), min_size=1, max_size=4)
+)
 def test_mangled_recordings_are_accepted_or_refused_with_a_code(kind, mutations):
     data = mangle(media.audio(kind, 0.5), mutations)
     try:
