@@ -16,12 +16,16 @@ from api.auth.queries import AuthQueries
 from api.customers.mutations import CustomerMutations
 from api.customers.queries import CustomerQueries
 from api.graphql.extensions import extensions_for
+from api.jobs.mutations import JobMutations
+from api.jobs.queries import JobQueries
 from api.org.mutations import OrgMutations
 from api.org.queries import OrgQueries
 from api.settings import Settings
 
-Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries, AuditQueries))
-Mutation = merge_types("Mutation", (AuthMutations, OrgMutations, CustomerMutations, AuditMutations))
+Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries, AuditQueries, JobQueries))
+Mutation = merge_types(
+    "Mutation", (AuthMutations, OrgMutations, CustomerMutations, AuditMutations, JobMutations)
+)
 
 
 class Schema(strawberry.Schema):

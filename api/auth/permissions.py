@@ -19,6 +19,7 @@ class Permission(StrEnum):
     TEAMS_MANAGE = "teams.manage"
     PERMISSIONS_GRANT = "permissions.grant"
     AUDIT_VIEW = "audit.view"
+    JOBS_MANAGE = "jobs.manage"
     UPLOADS_CREATE = "uploads.create"
     # Unlocked step by step for new hires by the onboarding capability.
     LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
@@ -41,6 +42,10 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
     Permission.TEAMS_MANAGE: ("管理团队", "Manage teams"),
     Permission.PERMISSIONS_GRANT: ("授予与收回权限", "Grant and revoke permissions"),
     Permission.AUDIT_VIEW: ("查看与校验审计日志", "View and verify the audit log"),
+    Permission.JOBS_MANAGE: (
+        "查看与重试失败的后台任务",
+        "Inspect and retry failed background jobs",
+    ),
     Permission.UPLOADS_CREATE: ("上传照片与录音", "Upload photos and recordings"),
     Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
     Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),

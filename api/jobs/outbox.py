@@ -6,7 +6,10 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from uuid import UUID
 
-from api.jobs.models import OutboxMessage
+from arq.connections import ArqRedis
+from arq.constants import result_key_prefix
+
+from api.jobs.models import OutboxMessage, OutboxStatus
 
 MAX_JOB_NAME_LENGTH = 64
 MAX_JOB_ID_LENGTH = 128
@@ -57,3 +60,30 @@ async def add(
         ignore_conflicts=True,
     )
     return await OutboxMessage.get(job_id=job_id)
+
+
+async def failed(*, organisation_id: UUID, limit: int = 100) -> list[OutboxMessage]:
+    """Dead-lettered jobs of an organisation, newest first."""
+    return (
+        await OutboxMessage.filter(organisation_id=organisation_id, status=OutboxStatus.FAILED)
+        .order_by("-due_at")
+        .limit(limit)
+    )
+
+
+async def retry_failed(
+    *, organisation_id: UUID, job_id: str, now: datetime, redis: ArqRedis
+) -> OutboxMessage | None:
+    """Put a dead-lettered job back in line (the relay or sweep enqueues it); None if unknown."""
+    message = await OutboxMessage.get_or_none(
+        organisation_id=organisation_id, job_id=job_id, status=OutboxStatus.FAILED
+    )
+    if message is None:
+        return None
+    # arq refuses a job id whose result it still keeps: forget the failed run first.
+    await redis.delete(result_key_prefix + job_id)
+    message.status = OutboxStatus.PENDING
+    message.due_at = now
+    message.last_error = None
+    await message.save(update_fields=["status", "due_at", "last_error"])
+    return message

@@ -102,9 +102,20 @@ async def run_outbox_job(ctx: Ctx, message_id: str, handler: OutboxHandler) -> N
     except Exception as exc:
         error = describe_error(exc)
         job_try = int(ctx.get("job_try") or 1)
+        logger.debug("outbox job %s failure", message.job_id, exc_info=True)
+        if job_try >= MAX_TRIES:
+            # Dead letter: kept for an admin to inspect and retry, never silently dropped.
+            await (
+                OutboxMessage.filter(id=message.id)
+                .exclude(status=OutboxStatus.DONE)
+                .update(status=OutboxStatus.FAILED, last_error=error)
+            )
+            logger.error(
+                "outbox job %s failed for good after %d tries: %s", message.job_id, job_try, error
+            )
+            return
         await OutboxMessage.filter(id=message.id).update(last_error=error)
         logger.warning("outbox job %s failed on try %d: %s", message.job_id, job_try, error)
-        logger.debug("outbox job %s failure", message.job_id, exc_info=True)
         raise Retry(defer=retry_delay(job_try)) from exc
     clock: Clock = ctx["clock"]
     await (

@@ -56,7 +56,8 @@ FILE_FIELD = "file"
 KIND_FIELD = "kind"
 _IGNORED = "\x00ignored"  # never a field name a client can send
 
-STATUS: dict[UploadErrorCode, int] = {
+# HTTP status of each refusal (keys compare equal to the codes' string values).
+STATUS: dict[str, int] = {
     UploadErrorCode.MALFORMED_REQUEST: 400,
     UploadErrorCode.MISSING_FILE: 400,
     UploadErrorCode.INVALID_KIND: 400,
@@ -69,9 +70,6 @@ STATUS: dict[UploadErrorCode, int] = {
     UploadErrorCode.UNSUPPORTED_TYPE: 415,
     UploadErrorCode.MEDIA_LINK_INVALID: 403,
 }
-
-
-_UPLOAD_CODES = frozenset(code.value for code in UploadErrorCode)
 
 
 def routes() -> list[BaseRoute]:
@@ -106,8 +104,7 @@ async def create_upload(request: Request) -> Response:
             principal=principal, kind=kind, data=form.file, services=services
         )
     except ServiceError as exc:
-        status = STATUS.get(UploadErrorCode(exc.code), 400) if exc.code in _UPLOAD_CODES else 400
-        return error_response(status, exc.code, locale, **exc.params)
+        return error_response(STATUS.get(exc.code, 400), exc.code, locale, **exc.params)
     except ClientDisconnect:
         log.info("upload abandoned by the client: user=%s", principal.user_id)
         return Response(status_code=400)

@@ -116,6 +116,51 @@ async def test_a_failed_job_waits_in_arq_for_its_retry_and_survives_losing_it(
     assert runs == [str(message.id)]
 
 
+async def test_the_last_failed_try_dead_letters_the_message_instead_of_retrying(clock):
+    message = await add(clock)
+    failures_left["count"] = 1
+
+    await registry.job_for(FLAKY)(ctx_for(clock, job_try=registry.MAX_TRIES), str(message.id))
+
+    stored = await OutboxMessage.get(id=message.id)
+    assert (stored.status, stored.last_error) == (
+        OutboxStatus.FAILED,
+        "RuntimeError: upstream said no",
+    )
+    assert runs == []
+
+
+async def test_an_admin_sees_dead_letters_and_retries_them_through_the_api(
+    api, arq_redis, clock, settings
+):
+    from tests.factories import make_world
+
+    w = await make_world()
+    message = await outbox.add(
+        job_name=FLAKY, args={}, due_at=clock.now(), key="dead", organisation_id=w.org.id
+    )
+    failures_left["count"] = 1
+    await registry.job_for(FLAKY)(ctx_for(clock, job_try=registry.MAX_TRIES), str(message.id))
+    # arq keeps the result of that last run; retrying must not be blocked by it.
+    await arq_redis.set(f"arq:result:{message.job_id}", b"kept")
+    token = await api.login(w.admin.username)
+
+    body = await api.graphql("{ failedJobs { jobId lastError } }", token=token)
+    assert body["data"]["failedJobs"] == [
+        {"jobId": message.job_id, "lastError": "RuntimeError: upstream said no"}
+    ]
+    retry = "mutation ($id: String!) { retryJob(jobId: $id) { job { status lastError } } }"
+    body = await api.graphql(retry, {"id": message.job_id}, token=token)
+    assert body["data"]["retryJob"]["job"] == {"status": "enqueued", "lastError": None}
+    assert await run_burst(redis=arq_redis, settings=settings, clock=clock) == 1
+    assert (await OutboxMessage.get(id=message.id)).status == OutboxStatus.DONE
+    assert runs == [str(message.id)]
+
+    rep = await api.login(w.rep_a.username)
+    body = await api.graphql(retry, {"id": message.job_id}, token=rep)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
 def test_retries_back_off_exponentially_up_to_five_minutes():
     assert [retry_delay(n).total_seconds() for n in (1, 2, 3, 4, 7, 100)] == [
         5,

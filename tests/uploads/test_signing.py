@@ -57,14 +57,17 @@ def test_signature_verifies_until_it_expires():
     upload_id = uuid.uuid4()
     _, exp, sig = parts(sign_media_url(upload_id=upload_id, settings=SETTINGS, now=NOW))
 
-    def valid(at: datetime, **changes: object) -> bool:
-        args: dict[str, object] = {
-            "upload_id": upload_id,
-            "exp": exp,
-            "sig": sig,
-            "settings": SETTINGS,
-        }
-        return verify_media_signature(**{**args, **changes}, now=at)
+    def valid(
+        at: datetime,
+        *,
+        upload_id: uuid.UUID = upload_id,
+        exp: int = exp,
+        sig: str = sig,
+        settings: Settings = SETTINGS,
+    ) -> bool:
+        return verify_media_signature(
+            upload_id=upload_id, exp=exp, sig=sig, settings=settings, now=at
+        )
 
     assert valid(NOW)
     assert valid(NOW + timedelta(seconds=599))
