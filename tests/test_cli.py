@@ -103,7 +103,7 @@ def test_export_schema_check_detects_a_stale_file(workdir):
 
 
 def test_production_refuses_to_start_with_the_default_secret(workdir):
-    env_result = subprocess.run(  # noqa: S603
+    env_result = subprocess.run(
         [sys.executable, "-m", "api.cli", "migrate"],
         cwd=workdir,
         env={
