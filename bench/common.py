@@ -265,6 +265,34 @@ async def count_queries() -> AsyncIterator[QueryLog]:
             setattr(client_class, name, original)
 
 
+@asynccontextmanager
+async def count_graphql_validations() -> AsyncIterator[list[int]]:
+    """How many times strawberry really validated a document (ValidationCache misses).
+
+    Yields a one-item list holding the count. Patches the module global that strawberry's
+    ``validate_document`` calls; when strawberry moves it, the count stays at -1 (unknown).
+    """
+    import strawberry.schema.schema as strawberry_schema
+
+    counter = [-1]
+    name = "validate"
+    original = getattr(strawberry_schema, name, None)
+    if original is None:
+        yield counter
+        return
+    counter[0] = 0
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        counter[0] += 1
+        return original(*args, **kwargs)
+
+    setattr(strawberry_schema, name, counted)
+    try:
+        yield counter
+    finally:
+        setattr(strawberry_schema, name, original)
+
+
 # --- timing ----------------------------------------------------------------------------------
 
 
@@ -327,23 +355,21 @@ class Table:
     notes: list[str] = field(default_factory=list)
 
     def render(self) -> str:
-        header = Row("figure", "ours", "limit", "ratio", "goal", "result")
-        rows: Sequence[Row] = [header, *self.rows]
-        columns = list(zip(*((r.name, r.ours, r.limit, r.ratio, r.goal, r.verdict) for r in rows)))
-        widths = [max(_width(cell) for cell in column) for column in columns]
+        header = ("figure", "ours", "limit", "ratio", "goal", "result")
+        rows = [header, *(_cells(r) for r in self.rows)]
+        widths = [max(_width(row[i]) for row in rows) for i in range(len(header))]
 
         def line(cells: Sequence[str]) -> str:
             return "  ".join(_pad(c, w) for c, w in zip(cells, widths, strict=True)).rstrip()
 
-        out = [self.title, "=" * len(self.title)]
-        out.append(line(columns_of(header)))
+        out = [self.title, "=" * _width(self.title), line(header)]
         out.append("  ".join("-" * w for w in widths))
-        out.extend(line(columns_of(r)) for r in self.rows)
+        out.extend(line(row) for row in rows[1:])
         out.extend(f"  * {note}" for note in self.notes)
         return "\n".join(out)
 
 
-def columns_of(row: Row) -> tuple[str, ...]:
+def _cells(row: Row) -> tuple[str, str, str, str, str, str]:
     return (row.name, row.ours, row.limit, row.ratio, row.goal, row.verdict)
 
 

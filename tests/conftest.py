@@ -122,8 +122,8 @@ async def arq_redis_session(settings: Settings) -> AsyncIterator[ArqRedis]:
 
 @pytest.fixture
 async def arq_redis(arq_redis_session: ArqRedis) -> ArqRedis:
-    """The real Redis, emptied for each test."""
-    await arq_redis_session.flushall()
+    """The real Redis, its database emptied for each test."""
+    await arq_redis_session.flushdb()
     return arq_redis_session
 
 

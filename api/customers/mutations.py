@@ -76,7 +76,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return CustomerPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return CustomerPayload(customer=CustomerType.from_row(row))
+        return CustomerPayload(customer=(await CustomerType.build([row], info))[0])
 
     @strawberry.mutation(permission_classes=EDIT)
     async def update_customer(
@@ -102,7 +102,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return CustomerPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return CustomerPayload(customer=CustomerType.from_row(row))
+        return CustomerPayload(customer=(await CustomerType.build([row], info))[0])
 
     @strawberry.mutation(permission_classes=EDIT)
     async def add_customer_contact(
@@ -118,7 +118,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return ContactPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return ContactPayload(contact=ContactType.from_row(row))
+        return ContactPayload(contact=ContactType.from_row(row, ctx))
 
     @strawberry.mutation(permission_classes=EDIT)
     async def update_customer_contact(
@@ -134,7 +134,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return ContactPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return ContactPayload(contact=ContactType.from_row(row))
+        return ContactPayload(contact=ContactType.from_row(row, ctx))
 
     @strawberry.mutation(permission_classes=EDIT)
     async def add_customer_site(

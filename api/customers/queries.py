@@ -39,7 +39,8 @@ class CustomerQueries:
         settings = info.context.settings
         size = page_size(first, default=settings.default_page_size, maximum=settings.max_page_size)
         page = await paginate(query, first=size, after=after, order=("name", "id"))
-        return Connection.from_page(page, CustomerType.from_row)
+        nodes = await CustomerType.build(page.items, info)
+        return Connection.from_page(page, nodes)
 
     @strawberry.field(permission_classes=[Requires(Permission.CUSTOMERS_VIEW)])
     async def customer(self, info: Info, id: strawberry.ID) -> CustomerType | None:
@@ -49,4 +50,4 @@ class CustomerQueries:
         row = await service.get_customer(
             principal=info.context.require_principal(), customer_id=customer_id
         )
-        return CustomerType.from_row(row) if row else None
+        return (await CustomerType.build([row], info))[0] if row else None

@@ -17,6 +17,7 @@ from api.clock import Clock
 from api.customers.errors import CustomerErrorCode as Code
 from api.customers.models import Contact, ContactKind, Customer, CustomerTier, Datum, Site
 from api.errors import ServiceError
+from api.org.models import User
 from api.org.scope import can_see_user, visible_user_ids
 
 DEFAULT_SITE_RADIUS_M = 300  # DOMAIN.md §1; the visits policy makes it per-organisation
@@ -118,6 +119,40 @@ async def get_customer(*, principal: Principal, customer_id: UUID) -> Customer |
     """The customer, or None when it does not exist or is outside the caller's scope."""
     query = await scoped_customers(principal=principal)
     return await query.filter(id=customer_id).first()
+
+
+@dataclass(frozen=True, slots=True)
+class CustomerRelations:
+    """Owners, contacts and sites of a page of customers, each loaded in one query."""
+
+    owners: dict[UUID, User] = field(default_factory=dict)
+    contacts: dict[UUID, list[Contact]] = field(default_factory=dict)
+    sites: dict[UUID, list[Site]] = field(default_factory=dict)
+
+
+async def relations_of(
+    *, customers: list[Customer], owners: bool, contacts: bool, sites: bool
+) -> CustomerRelations:
+    """Load only the relations asked for: at most three queries, whatever the page length."""
+    ids = [c.id for c in customers]
+    relations = CustomerRelations()
+    if not ids:
+        return relations
+    organisation_id = customers[0].organisation_id  # type: ignore[attr-defined]
+    if owners:
+        owner_ids = {c.owner_id for c in customers if c.owner_id}  # type: ignore[attr-defined]
+        for user in await User.filter(id__in=list(owner_ids), organisation_id=organisation_id):
+            relations.owners[user.id] = user
+    scope = {"customer_id__in": ids, "organisation_id": organisation_id}
+    if contacts:
+        for contact in await Contact.filter(**scope).order_by("name", "id"):
+            key: UUID = contact.customer_id  # type: ignore[attr-defined]
+            relations.contacts.setdefault(key, []).append(contact)
+    if sites:
+        for site in await Site.filter(**scope).order_by("name", "id"):
+            key = site.customer_id  # type: ignore[attr-defined]
+            relations.sites.setdefault(key, []).append(site)
+    return relations
 
 
 async def create_customer(*, principal: Principal, data: CustomerInput, clock: Clock) -> Customer:

@@ -9,11 +9,13 @@ from uuid import UUID
 import strawberry
 
 from api.auth.permissions import Permission
-from api.context import Info
+from api.context import Context, Info
 from api.customers import models
 from api.customers.errors import CustomerErrorCode
 from api.customers.masking import mask_email, mask_phone, mask_text
+from api.customers.service import CustomerRelations, relations_of
 from api.errors import ApiError, ApiErrorCode
+from api.graphql.selection import selected_names
 from api.org.models import Role
 
 if TYPE_CHECKING:
@@ -28,62 +30,70 @@ REVEAL = "Return the unmasked value (needs contacts.reveal; every reveal is audi
 
 
 def _reveal_or_mask(
-    info: Info, row: models.Contact, field: str, value: str | None, reveal: bool, masked: str
+    context: Context, row: models.Contact, field: str, value: str | None, reveal: bool, masked: str
 ) -> str | None:
     if value is None:
         return None
-    principal = info.context.require_principal()
+    principal = context.require_principal()
     if principal.role == Role.DELIVERY:
         # Delivery staff see a technical contact's name and e-mail only (DOMAIN.md roles table).
         if field != "email":
             return None
-        info.context.record_personal_data_view("Contact", str(row.id), field)
+        context.record_personal_data_view("Contact", str(row.id), field)
         return value
     if not reveal:
         return masked
     if not principal.can(Permission.CONTACTS_REVEAL):
         raise ApiError(ApiErrorCode.FORBIDDEN)
-    info.context.record_personal_data_view("Contact", str(row.id), field)
+    context.record_personal_data_view("Contact", str(row.id), field)
     return value
 
 
 @strawberry.type(name="Contact")
 class ContactType:
+    # The request context travels with the object: resolvers that take ``info`` cost an Info
+    # object per field, and a page holds hundreds of contact fields.
     row: strawberry.Private[models.Contact]
+    context: strawberry.Private[Context]
     id: strawberry.ID
     name: str
     title: str
     kind: ContactKind  # type: ignore[valid-type]
 
     @classmethod
-    def from_row(cls, row: models.Contact) -> ContactType:
+    def from_row(cls, row: models.Contact, context: Context) -> ContactType:
         return cls(
-            row=row, id=strawberry.ID(str(row.id)), name=row.name, title=row.title, kind=row.kind
+            row=row,
+            context=context,
+            id=strawberry.ID(str(row.id)),
+            name=row.name,
+            title=row.title,
+            kind=row.kind,
         )
 
     @strawberry.field(description="Masked (138****5678) unless reveal is true.")
     def phone(
-        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
     ) -> str | None:
         value = self.row.phone
         masked = mask_phone(value) if value else ""
-        return _reveal_or_mask(info, self.row, "phone", value, reveal, masked)
+        return _reveal_or_mask(self.context, self.row, "phone", value, reveal, masked)
 
     @strawberry.field(description="Masked (z***@domain) unless reveal is true.")
     def email(
-        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
     ) -> str | None:
         value = self.row.email
         masked = mask_email(value) if value else ""
-        return _reveal_or_mask(info, self.row, "email", value, reveal, masked)
+        return _reveal_or_mask(self.context, self.row, "email", value, reveal, masked)
 
     @strawberry.field
     def wechat_id(
-        self, info: Info, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
+        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
     ) -> str | None:
         value = self.row.wechat_id
         masked = mask_text(value) if value else ""
-        return _reveal_or_mask(info, self.row, "wechat_id", value, reveal, masked)
+        return _reveal_or_mask(self.context, self.row, "wechat_id", value, reveal, masked)
 
 
 @strawberry.type(name="Site")
@@ -114,6 +124,8 @@ class SiteType:
 @strawberry.type(name="Customer")
 class CustomerType:
     row: strawberry.Private[models.Customer]
+    relations: strawberry.Private[CustomerRelations]
+    context: strawberry.Private[Context]
     id: strawberry.ID
     name: str
     industry: str
@@ -124,9 +136,25 @@ class CustomerType:
     updated_at: datetime
 
     @classmethod
-    def from_row(cls, row: models.Customer) -> CustomerType:
+    async def build(cls, rows: list[models.Customer], info: Info) -> list[CustomerType]:
+        """Types for ``rows`` with the relations the query selects, loaded page-wide."""
+        wanted = selected_names(info)
+        relations = await relations_of(
+            customers=rows,
+            owners="owner" in wanted,
+            contacts="contacts" in wanted,
+            sites="sites" in wanted,
+        )
+        return [cls.from_row(row, relations, info.context) for row in rows]
+
+    @classmethod
+    def from_row(
+        cls, row: models.Customer, relations: CustomerRelations, context: Context
+    ) -> CustomerType:
         return cls(
             row=row,
+            relations=relations,
+            context=context,
             id=strawberry.ID(str(row.id)),
             name=row.name,
             industry=row.industry,
@@ -138,50 +166,47 @@ class CustomerType:
         )
 
     @strawberry.field
-    def notes(self, info: Info) -> str | None:
-        principal = info.context.require_principal()
+    def notes(self) -> str | None:
+        principal = self.context.require_principal()
         return self.row.notes if principal.can(Permission.CONTACTS_VIEW) else None
 
+    # Relations come loaded with the page (CustomerType.build), so these resolvers are
+    # synchronous: no task or dataloader round per customer.
     @strawberry.field
-    async def owner(
-        self, info: Info
-    ) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
+    def owner(self) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
         from api.org.types import UserType
 
         owner_id: UUID | None = self.row.owner_id  # type: ignore[attr-defined]
-        if owner_id is None:
-            return None
-        user = await info.context.loaders.user_by_id.load(owner_id)
+        user = self.relations.owners.get(owner_id) if owner_id else None
         return UserType.from_row(user) if user else None
 
     @strawberry.field(
         description="Contacts visible to the caller's role (none for marketing/finance)."
     )
-    async def contacts(self, info: Info) -> list[ContactType]:
-        principal = info.context.require_principal()
+    def contacts(self) -> list[ContactType]:
+        principal = self.context.require_principal()
         if not principal.can(Permission.CONTACTS_VIEW):
             return []
-        rows = await info.context.loaders.contacts_by_customer_id.load(self.row.id)
+        rows = self.relations.contacts.get(self.row.id, [])
         if principal.role == Role.DELIVERY:
             rows = [r for r in rows if r.kind == models.ContactKind.TECHNICAL]
-        return [ContactType.from_row(r) for r in rows]
+        return [ContactType.from_row(r, self.context) for r in rows]
 
     @strawberry.field
-    async def sites(self, info: Info) -> list[SiteType]:
-        rows = await info.context.loaders.sites_by_customer_id.load(self.row.id)
-        return [SiteType.from_row(r) for r in rows]
+    def sites(self) -> list[SiteType]:
+        return [SiteType.from_row(r) for r in self.relations.sites.get(self.row.id, [])]
 
     @strawberry.field(description="Finance and admins only; each view is audited.")
-    def payment_account(self, info: Info) -> str | None:
-        principal = info.context.require_principal()
+    def payment_account(self) -> str | None:
+        principal = self.context.require_principal()
         if not principal.can(Permission.PAYMENT_VIEW) or not self.row.payment_account:
             return None
-        info.context.record_personal_data_view("Customer", str(self.row.id), "payment_account")
+        self.context.record_personal_data_view("Customer", str(self.row.id), "payment_account")
         return self.row.payment_account
 
     @strawberry.field(description="Finance and admins only.")
-    def payment_terms(self, info: Info) -> str | None:
-        principal = info.context.require_principal()
+    def payment_terms(self) -> str | None:
+        principal = self.context.require_principal()
         return self.row.payment_terms if principal.can(Permission.PAYMENT_VIEW) else None
 
 

@@ -43,11 +43,13 @@ class Connection(Generic[T]):
         return await self.page.query.count()
 
     @classmethod
-    def from_page(cls, page: Page[M], to_node: Callable[[M], T]) -> Connection[T]:
+    def from_page(cls, page: Page[M], nodes: Callable[[M], T] | list[T]) -> Connection[T]:
+        """The connection of ``page``: nodes built one by one, or already built in order."""
+        built = nodes if isinstance(nodes, list) else [nodes(item) for item in page.items]
         return cls(
             edges=[
-                Edge(cursor=cursor, node=to_node(item))
-                for cursor, item in zip(page.cursors, page.items, strict=True)
+                Edge(cursor=cursor, node=node)
+                for cursor, node in zip(page.cursors, built, strict=True)
             ],
             page_info=PageInfo(
                 has_next_page=page.has_next_page,
