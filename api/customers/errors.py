@@ -19,6 +19,7 @@ class CustomerErrorCode(StrEnum):
     INVALID_EMAIL = "INVALID_EMAIL"
     OWNER_NOT_FOUND = "OWNER_NOT_FOUND"
     TOO_MANY_ITEMS = "TOO_MANY_ITEMS"
+    REVEAL_NOT_ALLOWED = "REVEAL_NOT_ALLOWED"
 
 
 i18n.register(
@@ -40,5 +41,9 @@ i18n.register(
             "Owner not found or not visible to you",
         ),
         "TOO_MANY_ITEMS": ("条目过多（最多 {max} 条）", "Too many items (at most {max})"),
+        "REVEAL_NOT_ALLOWED": (
+            "你的角色不能查看联系人的完整信息",
+            "Your role may not see contact details unmasked",
+        ),
     }
 )

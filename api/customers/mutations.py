@@ -15,6 +15,8 @@ from api.customers.types import (
     CustomerError,
     CustomerPayload,
     CustomerType,
+    RevealContactPayload,
+    RevealedContact,
     SiteInput,
     SitePayload,
     SiteType,
@@ -118,7 +120,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return ContactPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return ContactPayload(contact=ContactType.from_row(row, ctx))
+        return ContactPayload(contact=ContactType.from_row(row, ctx.require_principal()))
 
     @strawberry.mutation(permission_classes=EDIT)
     async def update_customer_contact(
@@ -134,7 +136,7 @@ class CustomerMutations:
             )
         except ServiceError as exc:
             return ContactPayload(errors=user_errors(exc, CustomerError, ctx.locale))
-        return ContactPayload(contact=ContactType.from_row(row, ctx))
+        return ContactPayload(contact=ContactType.from_row(row, ctx.require_principal()))
 
     @strawberry.mutation(permission_classes=EDIT)
     async def add_customer_site(
@@ -167,3 +169,25 @@ class CustomerMutations:
         except ServiceError as exc:
             return SitePayload(errors=user_errors(exc, CustomerError, ctx.locale))
         return SitePayload(site=SiteType.from_row(row))
+
+    @strawberry.mutation(
+        permission_classes=[Requires(Permission.CONTACTS_VIEW)],
+        description="Show one contact unmasked (audited). Lists only ever show masked values.",
+    )
+    async def reveal_contact(self, info: Info, id: strawberry.ID) -> RevealContactPayload:
+        ctx = info.context
+        principal = ctx.require_principal()
+        try:
+            revealed = await service.reveal_contact(
+                principal=principal, contact_id=id_or_nothing(id), clock=ctx.clock
+            )
+        except ServiceError as exc:
+            return RevealContactPayload(errors=user_errors(exc, CustomerError, ctx.locale))
+        return RevealContactPayload(
+            revealed=RevealedContact(
+                contact=ContactType.from_row(revealed.contact, principal),
+                phone=revealed.phone,
+                email=revealed.email,
+                wechat_id=revealed.wechat_id,
+            )
+        )

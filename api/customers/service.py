@@ -12,12 +12,13 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from api.audit import service as audit
+from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.clock import Clock
 from api.customers.errors import CustomerErrorCode as Code
 from api.customers.models import Contact, ContactKind, Customer, CustomerTier, Datum, Site
 from api.errors import ServiceError
-from api.org.models import User
+from api.org.models import Role, User
 from api.org.scope import can_see_user, visible_user_ids
 
 DEFAULT_SITE_RADIUS_M = 300  # DOMAIN.md §1; the visits policy makes it per-organisation
@@ -397,3 +398,59 @@ def _clean_site(data: SiteInput, prefix: str) -> dict[str, Any]:
         "datum": data.datum,
         "radius_m": radius,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class RevealedContact:
+    """A contact's unmasked details, as far as the caller's role may see them."""
+
+    contact: Contact
+    phone: str | None
+    email: str | None
+    wechat_id: str | None
+
+
+async def reveal_contact(
+    *, principal: Principal, contact_id: UUID, clock: Clock
+) -> RevealedContact:
+    """Show one contact unmasked, on purpose and audited; lists only ever show masked values.
+
+    Sales roles with contacts.reveal see everything; delivery sees a technical contact's e-mail.
+    """
+    contact = await Contact.get_or_none(id=contact_id, organisation_id=principal.organisation_id)
+    customer_id: UUID | None = contact.customer_id if contact else None  # type: ignore[attr-defined]
+    if (
+        contact is None
+        or customer_id is None
+        or await get_customer(principal=principal, customer_id=customer_id) is None
+    ):
+        raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
+    if principal.role == Role.DELIVERY and principal.can(Permission.CONTACTS_VIEW):
+        if contact.kind != ContactKind.TECHNICAL:
+            raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
+        revealed = RevealedContact(contact=contact, phone=None, email=contact.email, wechat_id=None)
+    elif principal.can(Permission.CONTACTS_REVEAL):
+        revealed = RevealedContact(
+            contact=contact, phone=contact.phone, email=contact.email, wechat_id=contact.wechat_id
+        )
+    else:
+        raise ServiceError(Code.REVEAL_NOT_ALLOWED, field="id")
+    shown = [
+        name
+        for name, value in (
+            ("phone", revealed.phone),
+            ("email", revealed.email),
+            ("wechat_id", revealed.wechat_id),
+        )
+        if value
+    ]
+    await audit.record(
+        organisation_id=principal.organisation_id,
+        action="personal_data.revealed",
+        at=clock.now(),
+        actor_id=principal.user_id,
+        subject_type="Contact",
+        subject_id=str(contact.id),
+        data={"fields": shown, "customer_id": str(customer_id)},
+    )
+    return revealed

@@ -9,12 +9,12 @@ from uuid import UUID
 import strawberry
 
 from api.auth.permissions import Permission
+from api.auth.principal import Principal
 from api.context import Context, Info
 from api.customers import models
 from api.customers.errors import CustomerErrorCode
 from api.customers.masking import mask_email, mask_phone, mask_text
 from api.customers.service import CustomerRelations, relations_of
-from api.errors import ApiError, ApiErrorCode
 from api.graphql.selection import selected_names
 from api.org.models import Role
 
@@ -26,74 +26,55 @@ ContactKind = strawberry.enum(models.ContactKind, name="ContactKind")
 Datum = strawberry.enum(models.Datum, name="Datum", description="WGS84 (GPS) or GCJ02 (China maps)")
 CustomerErrorCodeEnum = strawberry.enum(CustomerErrorCode, name="CustomerErrorCode")
 
-REVEAL = "Return the unmasked value (needs contacts.reveal; every reveal is audited)."
 
-
-def _reveal_or_mask(
-    context: Context, row: models.Contact, field: str, value: str | None, reveal: bool, masked: str
-) -> str | None:
-    if value is None:
-        return None
-    principal = context.require_principal()
-    if principal.role == Role.DELIVERY:
-        # Delivery staff see a technical contact's name and e-mail only (DOMAIN.md roles table).
-        if field != "email":
-            return None
-        context.record_personal_data_view("Contact", str(row.id), field)
-        return value
-    if not reveal:
-        return masked
-    if not principal.can(Permission.CONTACTS_REVEAL):
-        raise ApiError(ApiErrorCode.FORBIDDEN)
-    context.record_personal_data_view("Contact", str(row.id), field)
-    return value
-
-
-@strawberry.type(name="Contact")
+@strawberry.type(name="Contact", description="Masked for everyone; see revealContact.")
 class ContactType:
-    # The request context travels with the object: resolvers that take ``info`` cost an Info
-    # object per field, and a page holds hundreds of contact fields.
-    row: strawberry.Private[models.Contact]
-    context: strawberry.Private[Context]
     id: strawberry.ID
     name: str
     title: str
     kind: ContactKind  # type: ignore[valid-type]
+    phone: str | None = strawberry.field(description="Masked: 138****5678; null for delivery.")
+    email: str | None = strawberry.field(description="Masked: z***@domain.")
+    wechat_id: str | None = strawberry.field(description="Masked; null for delivery.")
 
     @classmethod
-    def from_row(cls, row: models.Contact, context: Context) -> ContactType:
+    def from_row(cls, row: models.Contact, principal: Principal) -> ContactType:
+        delivery = principal.role == Role.DELIVERY
         return cls(
-            row=row,
-            context=context,
             id=strawberry.ID(str(row.id)),
             name=row.name,
             title=row.title,
             kind=row.kind,
+            phone=mask_phone(row.phone) if row.phone and not delivery else None,
+            email=mask_email(row.email) if row.email else None,
+            wechat_id=mask_text(row.wechat_id) if row.wechat_id and not delivery else None,
         )
 
-    @strawberry.field(description="Masked (138****5678) unless reveal is true.")
-    def phone(
-        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
-    ) -> str | None:
-        value = self.row.phone
-        masked = mask_phone(value) if value else ""
-        return _reveal_or_mask(self.context, self.row, "phone", value, reveal, masked)
 
-    @strawberry.field(description="Masked (z***@domain) unless reveal is true.")
-    def email(
-        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
-    ) -> str | None:
-        value = self.row.email
-        masked = mask_email(value) if value else ""
-        return _reveal_or_mask(self.context, self.row, "email", value, reveal, masked)
+@strawberry.type
+class RevealedContact:
+    """A contact unmasked on purpose; each reveal is written to the audit log."""
 
-    @strawberry.field
-    def wechat_id(
-        self, reveal: Annotated[bool, strawberry.argument(description=REVEAL)] = False
-    ) -> str | None:
-        value = self.row.wechat_id
-        masked = mask_text(value) if value else ""
-        return _reveal_or_mask(self.context, self.row, "wechat_id", value, reveal, masked)
+    contact: ContactType
+    phone: str | None
+    email: str | None
+    wechat_id: str | None
+
+
+@strawberry.type
+class RevealContactPayload:
+    revealed: RevealedContact | None = None
+    errors: list[CustomerError] = strawberry.field(default_factory=list)
+
+
+def _visible_contacts(rows: list[models.Contact], context: Context) -> list[ContactType]:
+    """Contacts the caller's role may see: none without contacts.view, technical for delivery."""
+    principal = context.require_principal()
+    if not principal.can(Permission.CONTACTS_VIEW):
+        return []
+    if principal.role == Role.DELIVERY:
+        rows = [r for r in rows if r.kind == models.ContactKind.TECHNICAL]
+    return [ContactType.from_row(r, principal) for r in rows]
 
 
 @strawberry.type(name="Site")
@@ -124,7 +105,6 @@ class SiteType:
 @strawberry.type(name="Customer")
 class CustomerType:
     row: strawberry.Private[models.Customer]
-    relations: strawberry.Private[CustomerRelations]
     context: strawberry.Private[Context]
     id: strawberry.ID
     name: str
@@ -134,6 +114,13 @@ class CustomerType:
     city: str
     created_at: datetime
     updated_at: datetime
+    # Relations are loaded page-wide and filled in when the type is built (CustomerType.build):
+    # plain fields, so a page costs no resolver call, task or dataloader round per customer.
+    owner: Annotated[UserType, strawberry.lazy("api.org.types")] | None
+    contacts: list[ContactType] = strawberry.field(
+        description="Contacts visible to the caller's role (none for marketing/finance)."
+    )
+    sites: list[SiteType]
 
     @classmethod
     async def build(cls, rows: list[models.Customer], info: Info) -> list[CustomerType]:
@@ -151,9 +138,12 @@ class CustomerType:
     def from_row(
         cls, row: models.Customer, relations: CustomerRelations, context: Context
     ) -> CustomerType:
+        from api.org.types import UserType
+
+        owner_id: UUID | None = row.owner_id  # type: ignore[attr-defined]
+        owner = relations.owners.get(owner_id) if owner_id else None
         return cls(
             row=row,
-            relations=relations,
             context=context,
             id=strawberry.ID(str(row.id)),
             name=row.name,
@@ -163,38 +153,15 @@ class CustomerType:
             city=row.city,
             created_at=row.created_at,
             updated_at=row.updated_at,
+            owner=UserType.from_row(owner) if owner else None,
+            contacts=_visible_contacts(relations.contacts.get(row.id, []), context),
+            sites=[SiteType.from_row(r) for r in relations.sites.get(row.id, [])],
         )
 
     @strawberry.field
     def notes(self) -> str | None:
         principal = self.context.require_principal()
         return self.row.notes if principal.can(Permission.CONTACTS_VIEW) else None
-
-    # Relations come loaded with the page (CustomerType.build), so these resolvers are
-    # synchronous: no task or dataloader round per customer.
-    @strawberry.field
-    def owner(self) -> Annotated[UserType, strawberry.lazy("api.org.types")] | None:
-        from api.org.types import UserType
-
-        owner_id: UUID | None = self.row.owner_id  # type: ignore[attr-defined]
-        user = self.relations.owners.get(owner_id) if owner_id else None
-        return UserType.from_row(user) if user else None
-
-    @strawberry.field(
-        description="Contacts visible to the caller's role (none for marketing/finance)."
-    )
-    def contacts(self) -> list[ContactType]:
-        principal = self.context.require_principal()
-        if not principal.can(Permission.CONTACTS_VIEW):
-            return []
-        rows = self.relations.contacts.get(self.row.id, [])
-        if principal.role == Role.DELIVERY:
-            rows = [r for r in rows if r.kind == models.ContactKind.TECHNICAL]
-        return [ContactType.from_row(r, self.context) for r in rows]
-
-    @strawberry.field
-    def sites(self) -> list[SiteType]:
-        return [SiteType.from_row(r) for r in self.relations.sites.get(self.row.id, [])]
 
     @strawberry.field(description="Finance and admins only; each view is audited.")
     def payment_account(self) -> str | None:

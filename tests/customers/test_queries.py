@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from api.audit.models import AuditEntry
+from api.customers.models import Contact
 from tests.factories import make_customer, make_org, make_user, make_world
 from tests.querycount import count_queries
 
@@ -22,10 +23,18 @@ query ($first: Int, $after: String, $filter: CustomerFilterInput) {
 }
 """
 CONTACTS = """
-query ($id: ID!, $reveal: Boolean!) {
+query ($id: ID!) {
   customer(id: $id) {
-    contacts { name kind phone(reveal: $reveal) email(reveal: $reveal) wechatId }
+    contacts { id name kind phone email wechatId }
     paymentAccount paymentTerms
+  }
+}
+"""
+REVEAL = """
+mutation ($id: ID!) {
+  revealContact(id: $id) {
+    revealed { contact { name } phone email wechatId }
+    errors { code field }
   }
 }
 """
@@ -128,27 +137,57 @@ async def test_a_page_costs_the_same_number_of_queries_whatever_its_length(api):
     assert counts[30] <= 10
 
 
-async def test_contacts_are_masked_for_sales_and_revealed_only_with_an_audit_entry(api):
+async def test_lists_only_ever_show_masked_contact_details(api):
+    w = await make_world()
+    customer = await make_customer(w.org, w.rep_a)
+    body = await api.graphql(
+        CONTACTS, {"id": str(customer.id)}, token=await api.login(w.rep_a.username)
+    )
+    business = _by_name(body, "李主任")
+    assert (business["phone"], business["email"], business["wechatId"]) == (
+        "138****1234",
+        "l***@hospital.example",
+        "l***",
+    )
+    assert body["data"]["customer"]["paymentAccount"] is None
+    assert not await AuditEntry.filter(action="personal_data.revealed").exists()
+
+
+async def test_revealing_one_contact_shows_it_unmasked_and_is_audited(api):
     w = await make_world()
     customer = await make_customer(w.org, w.rep_a)
     token = await api.login(w.rep_a.username)
-    masked = await api.graphql(CONTACTS, {"id": str(customer.id), "reveal": False}, token=token)
-    business = _by_name(masked, "李主任")
-    assert business["name"] == "李主任"
-    assert business["phone"] == "138****1234"
-    assert business["email"] == "l***@hospital.example"
-    assert business["wechatId"] == "l***"
-    assert masked["data"]["customer"]["paymentAccount"] is None
-    assert not await AuditEntry.filter(action="personal_data.viewed").exists()
-
-    revealed = await api.graphql(CONTACTS, {"id": str(customer.id), "reveal": True}, token=token)
-    assert _by_name(revealed, "李主任")["phone"] == "13800001234"
-    entry = await AuditEntry.get(action="personal_data.viewed")
-    assert entry.actor_id == w.rep_a.id
-    fields = entry.data["fields"]
-    assert isinstance(fields, list)
-    assert any("phone" in f for f in fields)
+    listed = await api.graphql(CONTACTS, {"id": str(customer.id)}, token=token)
+    contact_id = _by_name(listed, "李主任")["id"]
+    body = await api.graphql(REVEAL, {"id": contact_id}, token=token)
+    assert body["data"]["revealContact"] == {
+        "revealed": {
+            "contact": {"name": "李主任"},
+            "phone": "13800001234",
+            "email": "li.zhuren@hospital.example",
+            "wechatId": "li_zr_88",
+        },
+        "errors": [],
+    }
+    entry = await AuditEntry.get(action="personal_data.revealed")
+    assert (entry.actor_id, entry.subject_id) == (w.rep_a.id, contact_id)
+    assert entry.data["fields"] == ["phone", "email", "wechat_id"]
     assert "13800001234" not in str(entry.data)
+
+
+async def test_a_rep_cannot_reveal_another_reps_contact(api):
+    w = await make_world()
+    customer = await make_customer(w.org, w.rep_a2)
+    listed = await api.graphql(
+        CONTACTS, {"id": str(customer.id)}, token=await api.login(w.admin.username)
+    )
+    contact_id = listed["data"]["customer"]["contacts"][0]["id"]
+    body = await api.graphql(REVEAL, {"id": contact_id}, token=await api.login(w.rep_a.username))
+    assert body["data"]["revealContact"] == {
+        "revealed": None,
+        "errors": [{"code": "CONTACT_NOT_FOUND", "field": "id"}],
+    }
+    assert not await AuditEntry.filter(action="personal_data.revealed").exists()
 
 
 async def test_marketing_never_sees_contacts_finance_sees_payment_only(api):
@@ -156,58 +195,53 @@ async def test_marketing_never_sees_contacts_finance_sees_payment_only(api):
     customer = await make_customer(
         w.org, w.rep_a, payment_account="6222020000001234", payment_terms="月结60天"
     )
-    marketing = await api.graphql(
-        CONTACTS,
-        {"id": str(customer.id), "reveal": False},
-        token=await api.login(w.marketing.username),
-    )
+    marketing_token = await api.login(w.marketing.username)
+    marketing = await api.graphql(CONTACTS, {"id": str(customer.id)}, token=marketing_token)
     assert marketing["data"]["customer"] == {
         "contacts": [],
         "paymentAccount": None,
         "paymentTerms": None,
     }
+    contact = await Contact.filter(customer_id=customer.id).first()
+    assert contact is not None
+    body = await api.graphql(REVEAL, {"id": str(contact.id)}, token=marketing_token)
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
     finance = await api.graphql(
-        CONTACTS,
-        {"id": str(customer.id), "reveal": False},
-        token=await api.login(w.finance.username),
+        CONTACTS, {"id": str(customer.id)}, token=await api.login(w.finance.username)
     )
     assert finance["data"]["customer"]["contacts"] == []
     assert finance["data"]["customer"]["paymentAccount"] == "6222020000001234"
     assert finance["data"]["customer"]["paymentTerms"] == "月结60天"
+    viewed = await AuditEntry.get(action="personal_data.viewed", actor_id=w.finance.id)
+    assert viewed.data["fields"] == [f"Customer:{customer.id}:payment_account"]
 
 
-async def test_delivery_sees_technical_contact_name_and_email_only(api):
+async def test_delivery_sees_technical_contacts_and_may_reveal_only_their_email(api):
     w = await make_world()
     customer = await make_customer(w.org, w.rep_a)
-    body = await api.graphql(
-        CONTACTS,
-        {"id": str(customer.id), "reveal": False},
-        token=await api.login(w.delivery.username),
-    )
-    assert body["data"]["customer"]["contacts"] == [
-        {
-            "name": "周工",
-            "kind": "TECHNICAL",
-            "phone": None,
-            "email": "zhou.gong@hospital.example",
-            "wechatId": None,
-        }
+    token = await api.login(w.delivery.username)
+    body = await api.graphql(CONTACTS, {"id": str(customer.id)}, token=token)
+    [technical] = body["data"]["customer"]["contacts"]
+    assert {k: technical[k] for k in ("name", "kind", "phone", "email", "wechatId")} == {
+        "name": "周工",
+        "kind": "TECHNICAL",
+        "phone": None,
+        "email": "z***@hospital.example",
+        "wechatId": None,
+    }
+    revealed = await api.graphql(REVEAL, {"id": technical["id"]}, token=token)
+    assert revealed["data"]["revealContact"]["revealed"] == {
+        "contact": {"name": "周工"},
+        "phone": None,
+        "email": "zhou.gong@hospital.example",
+        "wechatId": None,
+    }
+    business = await Contact.get(customer_id=customer.id, name="李主任")
+    refused = await api.graphql(REVEAL, {"id": str(business.id)}, token=token)
+    assert refused["data"]["revealContact"]["errors"] == [
+        {"code": "CONTACT_NOT_FOUND", "field": "id"}
     ]
-
-
-async def test_marketing_cannot_reveal_phones(api):
-    w = await make_world()
-    customer = await make_customer(w.org, w.rep_a)
-    token = await api.login(w.admin.username)
-    ok = await api.graphql(CONTACTS, {"id": str(customer.id), "reveal": True}, token=token)
-    assert _by_name(ok, "周工")["phone"] == "13900005678"
-    # Delivery has CONTACTS_VIEW but not reveal: phones stay hidden even when asked.
-    body = await api.graphql(
-        CONTACTS,
-        {"id": str(customer.id), "reveal": True},
-        token=await api.login(w.delivery.username),
-    )
-    assert body["data"]["customer"]["contacts"][0]["phone"] is None
 
 
 async def test_unauthenticated_callers_get_an_error_with_a_code(api):
