@@ -112,15 +112,15 @@ async def login_with_wechat(
         if binding is None:
             if not invitation_code:
                 raise ServiceError(AuthErrorCode.WECHAT_NOT_BOUND, field="invitationCode")
+            # Lock the invitation row alone: PostgreSQL refuses FOR UPDATE across an outer join.
             invitation = (
                 await Invitation.filter(code_hash=token_hash(invitation_code.strip().upper()))
                 .select_for_update()
-                .select_related("user")
                 .first()
             )
             if invitation is None or invitation.used_at or invitation.expires_at <= now:
                 raise ServiceError(AuthErrorCode.INVITATION_INVALID, field="invitationCode")
-            user = invitation.user
+            user = await User.get(id=invitation.user_id)  # type: ignore[attr-defined]
             if await WechatBinding.filter(user_id=user.id, appid=wechat.appid).exists():
                 raise ServiceError(AuthErrorCode.WECHAT_ALREADY_BOUND, field="invitationCode")
             invitation.used_at = now
