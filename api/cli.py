@@ -96,7 +96,16 @@ def _migrate(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _refuse_demo_in_production(settings: Settings) -> int | None:
+    if settings.is_production:
+        print("liuhen: the demo organisation is not created in production", file=sys.stderr)
+        return 2
+    return None
+
+
 def _seed(settings: Settings, args: argparse.Namespace) -> int:
+    if (refused := _refuse_demo_in_production(settings)) is not None:
+        return refused
     from api.db import close_db, init_db
     from api.seed import seed_demo
 
@@ -145,6 +154,8 @@ def _worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    if (refused := _refuse_demo_in_production(settings)) is not None:
+        return refused
     asyncio.run(_run_demo(settings))
     return 0
 

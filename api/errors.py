@@ -5,6 +5,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
+from tortoise.exceptions import BaseORMException
+
 from api import i18n
 
 
@@ -66,3 +68,21 @@ i18n.register(
         ),
     }
 )
+
+
+_VERBOSE_MODULES = ("asyncpg", "sqlite3", "aiosqlite", "pypika", "tortoise")
+MAX_ERROR_LENGTH = 200
+
+
+def describe_error(exc: BaseException) -> str:
+    """The exception class and first line of its message, short and free of row values.
+
+    Database and ORM errors may echo column values (a duplicate phone number, an over-long bank
+    account), so only their class is kept. Our own exceptions never carry personal data.
+    """
+    name = type(exc).__name__
+    if isinstance(exc, BaseORMException) or type(exc).__module__.startswith(_VERBOSE_MODULES):
+        return name
+    lines = str(exc).strip().splitlines()
+    text = f"{name}: {lines[0]}" if lines else name
+    return text[:MAX_ERROR_LENGTH]

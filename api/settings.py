@@ -111,6 +111,10 @@ class Settings:
                 raise SettingsError(
                     f"LIUHEN_SECRET_KEY must be at least {MIN_PRODUCTION_SECRET_LENGTH} characters"
                 )
+            if self.uses_embedded_database:
+                raise SettingsError("LIUHEN_DATABASE_URL must point at PostgreSQL in production")
+            if self.uses_embedded_redis:
+                raise SettingsError("LIUHEN_REDIS_URL must point at a Redis server in production")
         if not 1 <= self.default_page_size <= self.max_page_size:
             raise SettingsError("LIUHEN_DEFAULT_PAGE_SIZE must be between 1 and the maximum")
         if not (

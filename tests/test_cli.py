@@ -118,3 +118,25 @@ def test_production_refuses_to_start_with_the_default_secret(workdir):
     )
     assert env_result.returncode == 2
     assert "LIUHEN_SECRET_KEY" in env_result.stderr
+
+
+def test_the_demo_organisation_is_never_created_in_production(workdir):
+    for command in ("seed", "demo"):
+        result = subprocess.run(  # noqa: S603 - our own CLI
+            [sys.executable, "-m", "api.cli", command],
+            cwd=workdir,
+            env={
+                **{k: v for k, v in os.environ.items() if not k.startswith("LIUHEN_")},
+                "PYTHONPATH": str(ROOT),
+                "LIUHEN_ENV": "production",
+                "LIUHEN_SECRET_KEY": "p" * 48,
+                "LIUHEN_DATABASE_URL": "postgres://nobody@127.0.0.1:1/none",
+                "LIUHEN_REDIS_URL": "redis://127.0.0.1:1/0",
+            },
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert "not created in production" in result.stderr

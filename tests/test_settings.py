@@ -42,15 +42,34 @@ def test_malformed_numbers_are_reported_by_name():
     [(None, "must be set"), (DEFAULT_SECRET, "must be set"), ("short-secret", "at least 32")],
 )
 def test_production_refuses_default_or_short_secrets(secret, problem):
-    env = {"LIUHEN_ENV": "production"}
+    env = {**PRODUCTION}
+    env.pop("LIUHEN_SECRET_KEY")
     if secret:
         env["LIUHEN_SECRET_KEY"] = secret
     with pytest.raises(SettingsError, match=problem):
         Settings.from_env(env)
 
 
+PRODUCTION = {
+    "LIUHEN_ENV": "production",
+    "LIUHEN_SECRET_KEY": "k" * 48,
+    "LIUHEN_DATABASE_URL": "postgres://liuhen@db:5432/liuhen",
+    "LIUHEN_REDIS_URL": "redis://cache:6379/0",
+}
+
+
+@pytest.mark.parametrize(
+    ("missing", "problem"),
+    [("LIUHEN_DATABASE_URL", "PostgreSQL"), ("LIUHEN_REDIS_URL", "Redis server")],
+)
+def test_production_refuses_the_embedded_database_and_redis(missing, problem):
+    env = {k: v for k, v in PRODUCTION.items() if k != missing}
+    with pytest.raises(SettingsError, match=problem):
+        Settings.from_env(env)
+
+
 def test_production_turns_off_graphiql_and_introspection():
-    settings = Settings.from_env({"LIUHEN_ENV": "production", "LIUHEN_SECRET_KEY": "k" * 48})
+    settings = Settings.from_env(PRODUCTION)
     assert settings.is_production
     assert not settings.graphiql and not settings.introspection
 

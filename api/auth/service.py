@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -55,16 +56,15 @@ async def login_with_password(
     throttle: LoginThrottle | None = None,
 ) -> TokenPair:
     """Check a username and password and open a session; repeated failures lock the name."""
-    if throttle is not None and await throttle.is_locked(username):
+    if throttle is not None and not await throttle.claim_attempt(username):
         raise ServiceError(
             AuthErrorCode.LOGIN_THROTTLED, minutes=settings.login_lockout_seconds // 60
         )
     user = await User.get_or_none(username=username.strip().lower())
-    ok = verify_password(user.password_hash if user else None, password)
+    # argon2 is deliberately slow: keep it off the event loop.
+    ok = await asyncio.to_thread(verify_password, user.password_hash if user else None, password)
     now = clock.now()
     if user is None or not ok:
-        if throttle is not None:
-            await throttle.record_failure(username)
         if user is not None:
             await audit.record(
                 organisation_id=user.organisation_id,  # type: ignore[attr-defined]
@@ -81,7 +81,7 @@ async def login_with_password(
         await throttle.reset(username)
     async with in_transaction():
         if user.password_hash and needs_rehash(user.password_hash):
-            user.password_hash = hash_password(password)
+            user.password_hash = await asyncio.to_thread(hash_password, password)
             await user.save(update_fields=["password_hash", "updated_at"])
         return await _open_session(user, method="password", clock=clock, settings=settings)
 

@@ -1,4 +1,4 @@
-"""Brute-force protection for password logins: failures counted per username in Redis."""
+"""Brute-force protection for password logins: attempts counted per username in Redis."""
 
 from __future__ import annotations
 
@@ -8,9 +8,11 @@ from redis.asyncio import Redis
 
 
 class LoginThrottle:
-    """After ``max_failures`` failed logins within ``window_seconds``, refuse the username.
+    """At most ``max_failures`` unsuccessful attempts per username within ``window_seconds``.
 
-    Keys hold a hash of the username, never the name itself.
+    An attempt is claimed atomically *before* the password is checked, so concurrent guesses
+    cannot slip past the limit; a successful login clears the count. Keys hold a hash of the
+    username, never the name itself.
     """
 
     def __init__(self, redis: Redis, *, max_failures: int, window_seconds: int) -> None:
@@ -21,19 +23,17 @@ class LoginThrottle:
     @staticmethod
     def _key(username: str) -> str:
         digest = hashlib.sha256(username.strip().lower().encode()).hexdigest()[:32]
-        return f"liuhen:login-failures:{digest}"
+        return f"liuhen:login-attempts:{digest}"
 
-    async def is_locked(self, username: str) -> bool:
-        count = await self._redis.get(self._key(username))
-        return count is not None and int(count) >= self._max
-
-    async def record_failure(self, username: str) -> None:
+    async def claim_attempt(self, username: str) -> bool:
+        """Count one attempt; False when the username has used up its attempts."""
         key = self._key(username)
         async with self._redis.pipeline(transaction=True) as pipe:
-            # The window starts at the first failure (SET NX EX works on Redis 6 and 7).
+            # The window starts at the first attempt (SET NX EX works on Redis 6 and 7).
             pipe.set(key, 0, ex=self._window, nx=True)
             pipe.incr(key)
-            await pipe.execute()
+            _, count = await pipe.execute()
+        return int(count) <= self._max
 
     async def reset(self, username: str) -> None:
         await self._redis.delete(self._key(username))

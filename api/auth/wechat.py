@@ -6,9 +6,29 @@ answers JSON ``{"openid", "session_key", "unionid"?}`` or ``{"errcode", "errmsg"
 
 from __future__ import annotations
 
+import logging
+import re
 from dataclasses import dataclass
 
 import httpx
+
+_SECRET_QUERY = re.compile(r"((?:secret|js_code|access_token)=)[^&\s\"']+")
+
+
+class RedactSecrets(logging.Filter):
+    """httpx logs every request URL at INFO; the AppSecret and login code travel in the query."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.args:
+            record.args = tuple(
+                _SECRET_QUERY.sub(r"\1[redacted]", str(a)) if isinstance(a, str | httpx.URL) else a
+                for a in (record.args if isinstance(record.args, tuple) else (record.args,))
+            )
+        record.msg = _SECRET_QUERY.sub(r"\1[redacted]", str(record.msg))
+        return True
+
+
+_REDACT = RedactSecrets()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +63,9 @@ class WechatClient:
     ) -> None:
         self.appid = appid
         self._secret = secret
+        httpx_logger = logging.getLogger("httpx")
+        if _REDACT not in httpx_logger.filters:
+            httpx_logger.addFilter(_REDACT)
         self._client = httpx.AsyncClient(base_url=base_url, timeout=timeout, transport=transport)
 
     async def code_to_identity(self, code: str) -> WechatIdentity:

@@ -156,9 +156,30 @@ async def relations_of(
     return relations
 
 
+# Longest text each customer field holds (the model's max_length; notes are free text).
+_CUSTOMER_TEXT = {
+    "name": 200,
+    "industry": 64,
+    "size": 32,
+    "city": 64,
+    "notes": 5000,
+    "payment_account": 64,
+    "payment_terms": 200,
+}
+_FIELD_PATH = {"payment_account": "paymentAccount", "payment_terms": "paymentTerms"}
+
+
+def _check_customer_text(values: dict[str, Any]) -> None:
+    for name, max_length in _CUSTOMER_TEXT.items():
+        if name in values:
+            _check_text(
+                _FIELD_PATH.get(name, name), values[name], max_length, required=name == "name"
+            )
+
+
 async def create_customer(*, principal: Principal, data: CustomerInput, clock: Clock) -> Customer:
     """Create a customer with its contacts and sites in one transaction."""
-    _check_text("name", data.name, 200, required=True)
+    _check_customer_text({name: getattr(data, name) for name in _CUSTOMER_TEXT})
     if len(data.contacts) > MAX_CONTACTS:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="contacts", max=MAX_CONTACTS)
     if len(data.sites) > MAX_SITES:
@@ -204,8 +225,8 @@ async def update_customer(
 ) -> Customer:
     updates = {f.name: getattr(changes, f.name) for f in fields(changes)}
     updates = {k: v for k, v in updates.items() if v is not None}
+    _check_customer_text(updates)
     if "name" in updates:
-        _check_text("name", updates["name"], 200, required=True)
         updates["name"] = updates["name"].strip()
     if "owner_id" in updates and not await can_see_user(principal, updates["owner_id"]):
         raise ServiceError(Code.OWNER_NOT_FOUND, field="ownerId")
@@ -377,6 +398,7 @@ def _clean_site(data: SiteInput, prefix: str) -> dict[str, Any]:
     path = f"{prefix}." if prefix else ""
     _check_text(f"{path}name", data.name, 200, required=True)
     _check_text(f"{path}address", data.address, 300, required=True)
+    _check_text(f"{path}city", data.city, 64, required=False)
     if not (-90 <= data.latitude <= 90 and -180 <= data.longitude <= 180) or (
         data.latitude == 0 and data.longitude == 0
     ):

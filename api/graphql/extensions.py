@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ from strawberry.extensions import (
 
 from api import i18n
 from api.audit import service as audit
-from api.errors import ApiError, ApiErrorCode
+from api.errors import ApiError, ApiErrorCode, describe_error
 from api.settings import Settings
 
 log = logging.getLogger("api.graphql")
@@ -75,10 +76,13 @@ def _shape(error: GraphQLError, locale: str) -> None:
         return  # already shaped
     classified = classify(error)
     if classified is None:
+        original = error.original_error
+        # The traceback, but the message only through describe_error: ORM errors echo values.
         log.error(
-            "unexpected error in %s",
+            "unexpected error in %s: %s\n%s",
             ".".join(str(p) for p in error.path or []) or "operation",
-            exc_info=error.original_error,
+            describe_error(original) if original else error.message[:200],
+            "".join(traceback.format_tb(original.__traceback__)) if original else "",
         )
         code, detail = ApiErrorCode.INTERNAL_ERROR, None
         params: dict[str, Any] = {}
@@ -107,14 +111,15 @@ class PersonalDataAudit(SchemaExtension):
         if not views or principal is None:
             return
         subjects = sorted({f"{v.subject_type}:{v.subject_id}:{v.field}" for v in views})
+        operation = self.execution_context.operation_name
         await audit.record(
             organisation_id=principal.organisation_id,
             action="personal_data.viewed",
             at=context.clock.now(),
             actor_id=principal.user_id,
             subject_type="Operation",
-            subject_id=self.execution_context.operation_name or "",
-            data={"fields": subjects},
+            # The operation name is client text: kept short, in the data, never as a key.
+            data={"fields": subjects, "operation": (operation or "")[:64]},
         )
         views.clear()
 

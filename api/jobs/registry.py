@@ -25,9 +25,9 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any, cast
 
 from arq.worker import Function, Retry, func
-from tortoise.exceptions import BaseORMException
 
 from api.clock import Clock
+from api.errors import describe_error
 from api.jobs.models import OutboxMessage, OutboxStatus
 
 if TYPE_CHECKING:
@@ -39,7 +39,6 @@ MAX_TRIES = 5
 """arq tries per enqueue of an outbox job (the sweep starts a new series later)."""
 FIRST_RETRY_DELAY = timedelta(seconds=5)
 MAX_RETRY_DELAY = timedelta(minutes=5)
-MAX_ERROR_LENGTH = 200
 
 Ctx = dict[str, Any]
 OutboxHandler = Callable[[Ctx, OutboxMessage], Awaitable[None]]
@@ -128,20 +127,3 @@ async def run_outbox_job(ctx: Ctx, message_id: str, handler: OutboxHandler) -> N
 def retry_delay(job_try: int) -> timedelta:
     """Exponential back-off: 5 s, 10 s, 20 s, ... capped at 5 minutes."""
     return min(FIRST_RETRY_DELAY * (1 << min(max(job_try - 1, 0), 16)), MAX_RETRY_DELAY)
-
-
-_VERBOSE_MODULES = ("asyncpg", "sqlite3", "aiosqlite", "pypika")
-
-
-def describe_error(exc: BaseException) -> str:
-    """The exception class and first line of its message, short and free of row values.
-
-    Database errors may echo column values (a duplicate phone number, say), so only their class
-    is kept. Handlers must not put personal data into the messages of exceptions they raise.
-    """
-    name = type(exc).__name__
-    if isinstance(exc, BaseORMException) or type(exc).__module__.startswith(_VERBOSE_MODULES):
-        return name
-    lines = str(exc).strip().splitlines()
-    text = f"{name}: {lines[0]}" if lines else name
-    return text[:MAX_ERROR_LENGTH]

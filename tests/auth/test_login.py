@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
 from api.audit.models import AuditEntry
@@ -165,7 +166,7 @@ async def test_repeated_failures_lock_the_username_even_for_the_right_password(a
     assert "15 分钟" in error["message"]
     # Other users are not affected, and no username is stored in Redis in clear.
     assert (await api.login(other.username)) is not None
-    keys = [k.decode() for k in await api.services.arq.keys("liuhen:login-failures:*")]
+    keys = [k.decode() for k in await api.services.arq.keys("liuhen:login-attempts:*")]
     assert keys and not any("target" in k for k in keys)
 
 
@@ -178,3 +179,16 @@ async def test_a_successful_login_clears_earlier_failures(api, settings):
     for _ in range(settings.login_max_failures - 1):
         await api.graphql(LOGIN, {"username": user.username, "password": "guess-123456"})
     assert await api.login(user.username)
+
+
+async def test_concurrent_guesses_cannot_slip_past_the_limit(api, settings):
+    org = await make_org()
+    await make_user(org, username="raced.rep")
+    guesses = [
+        api.graphql(LOGIN, {"username": "raced.rep", "password": f"guess-{i:06d}"})
+        for i in range(settings.login_max_failures * 3)
+    ]
+    bodies = await asyncio.gather(*guesses)
+    codes = [b["data"]["login"]["errors"][0]["code"] for b in bodies]
+    assert codes.count("INVALID_CREDENTIALS") == settings.login_max_failures
+    assert codes.count("LOGIN_THROTTLED") == settings.login_max_failures * 2

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 import pytest
 
 from api.auth.models import WechatBinding
@@ -112,3 +114,15 @@ async def test_expired_invitation_is_refused(api, fake_wechat, clock, settings):
     body = await api.graphql(LOGIN_WECHAT, {"code": "late", "invitation": invitation})
     assert body["data"]["loginWithWechat"]["errors"][0]["code"] == "INVITATION_INVALID"
     assert not await WechatBinding.filter(user_id=rep.id).exists()
+
+
+async def test_the_app_secret_and_login_code_never_reach_the_logs(
+    api, fake_wechat, caplog, settings
+):
+    caplog.set_level(logging.DEBUG)
+    fake_wechat.codes["code-secret"] = "openid-logged"
+    await api.graphql(LOGIN_WECHAT, {"code": "code-secret"})
+    assert fake_wechat.requests[-1]["secret"] == settings.wechat_secret  # it was sent
+    assert "jscode2session" in caplog.text  # and the request was logged
+    assert settings.wechat_secret not in caplog.text
+    assert "code-secret" not in caplog.text

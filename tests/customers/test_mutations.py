@@ -116,3 +116,21 @@ async def test_marketing_cannot_create_customers(api):
     body = await api.graphql(CREATE, {"input": VALID}, token=await api.login(w.marketing.username))
     assert body["data"] is None
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_over_long_text_is_a_field_error_and_never_logged(api, caplog):
+    w = await make_world()
+    token = await api.login(w.rep_b.username)
+    account = "6222" * 30
+    body = await api.graphql(CREATE, {"input": {**VALID, "paymentAccount": account}}, token=token)
+    assert body["data"]["createCustomer"]["errors"][0]["code"] == "TOO_LONG"
+    assert body["data"]["createCustomer"]["errors"][0]["field"] == "paymentAccount"
+    for field, value in (("industry", "x" * 65), ("size", "x" * 33), ("city", "x" * 65)):
+        body = await api.graphql(CREATE, {"input": {**VALID, field: value}}, token=token)
+        assert body["data"]["createCustomer"]["errors"][0] == {
+            "code": "TOO_LONG",
+            "field": field,
+            "message": body["data"]["createCustomer"]["errors"][0]["message"],
+        }
+    assert account not in caplog.text
+    assert await Customer.all().count() == 0

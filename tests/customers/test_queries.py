@@ -249,3 +249,17 @@ async def test_unauthenticated_callers_get_an_error_with_a_code(api):
     assert body["data"] is None
     assert body["errors"][0]["extensions"] == {"code": "UNAUTHENTICATED"}
     assert body["errors"][0]["message"] == "请先登录"
+
+
+async def test_a_long_operation_name_does_not_break_an_audited_read(api):
+    w = await make_world()
+    customer = await make_customer(w.org, w.rep_a, payment_account="6222020000001234")
+    name = "Q" + "x" * 200
+    body = await api.graphql(
+        f"query {name}($id: ID!) {{ customer(id: $id) {{ paymentAccount }} }}",
+        {"id": str(customer.id)},
+        token=await api.login(w.finance.username),
+    )
+    assert body["data"]["customer"]["paymentAccount"] == "6222020000001234"
+    entry = await AuditEntry.get(action="personal_data.viewed")
+    assert entry.data["operation"] == name[:64]
