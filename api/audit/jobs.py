@@ -24,7 +24,9 @@ async def verify_chain_requested(ctx: dict[str, Any], message: OutboxMessage) ->
     organisation_id = message.organisation_id  # type: ignore[attr-defined]
     if organisation_id is None:
         raise ValueError("audit.verify_chain needs an organisation")
-    await service.run_verification(organisation_id=UUID(str(organisation_id)), clock=ctx["clock"])
+    await service.run_verification(
+        organisation_id=UUID(str(organisation_id)), clock=ctx["clock"], request_key=message.job_id
+    )
 
 
 async def schedule_nightly_verifications(ctx: dict[str, Any]) -> int:

@@ -48,6 +48,9 @@ class AuditVerification(Entity):
     organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
         "models.Organisation", related_name="audit_verifications", on_delete=fields.CASCADE
     )
+    request_key = fields.CharField(
+        max_length=128, null=True, unique=True, description="The job that ran it, once."
+    )
     checked_entries = fields.BigIntField()
     ok = fields.BooleanField()
     problems: list[dict[str, object]] = fields.JSONField(default=list)  # type: ignore[assignment]

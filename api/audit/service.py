@@ -256,10 +256,17 @@ async def verify_chain(
     return ChainReport(checked_entries=checked, ok=not problems, problems=problems)
 
 
-async def run_verification(*, organisation_id: UUID, clock: Clock) -> AuditVerification:
-    """Verify the organisation's chain and store the result."""
+async def run_verification(
+    *, organisation_id: UUID, clock: Clock, request_key: str | None = None
+) -> AuditVerification:
+    """Verify the organisation's chain and store the result (once per ``request_key``)."""
+    if request_key is not None:
+        done = await AuditVerification.get_or_none(request_key=request_key)
+        if done is not None:
+            return done
     report = await verify_chain(organisation_id=organisation_id)
     verification = await AuditVerification.create(
+        request_key=request_key,
         organisation_id=organisation_id,
         checked_entries=report.checked_entries,
         ok=report.ok,

@@ -53,7 +53,8 @@ class WechatBinding(Entity):
 
     class Meta:
         table = "wechat_binding"
-        unique_together = (("appid", "openid"),)
+        # One WeChat account per user and app, and one user per WeChat account.
+        unique_together = (("appid", "openid"), ("user", "appid"))
 
 
 class Invitation(Entity):

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
@@ -125,13 +126,19 @@ async def login_with_wechat(
                 raise ServiceError(AuthErrorCode.WECHAT_ALREADY_BOUND, field="invitationCode")
             invitation.used_at = now
             await invitation.save(update_fields=["used_at"])
-            await WechatBinding.create(
-                organisation_id=user.organisation_id,  # type: ignore[attr-defined]
-                user=user,
-                appid=wechat.appid,
-                openid=identity.openid,
-                unionid=identity.unionid,
-            )
+            try:
+                # The unique (user, appid) constraint settles a race between two invitations.
+                await WechatBinding.create(
+                    organisation_id=user.organisation_id,  # type: ignore[attr-defined]
+                    user=user,
+                    appid=wechat.appid,
+                    openid=identity.openid,
+                    unionid=identity.unionid,
+                )
+            except IntegrityError as exc:
+                raise ServiceError(
+                    AuthErrorCode.WECHAT_ALREADY_BOUND, field="invitationCode"
+                ) from exc
             await audit.record(
                 organisation_id=user.organisation_id,  # type: ignore[attr-defined]
                 action="auth.wechat_bound",

@@ -55,7 +55,7 @@ class Contact(MutableEntity):
         "models.Organisation", related_name="contacts", on_delete=fields.CASCADE
     )
     customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
-        "models.Customer", related_name="contacts", on_delete=fields.CASCADE
+        "models.Customer", related_name="contacts", on_delete=fields.CASCADE, db_index=True
     )
     name = fields.CharField(max_length=100)
     title = fields.CharField(max_length=100, default="")
@@ -73,7 +73,7 @@ class Site(MutableEntity):
         "models.Organisation", related_name="sites", on_delete=fields.CASCADE
     )
     customer: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
-        "models.Customer", related_name="sites", on_delete=fields.CASCADE
+        "models.Customer", related_name="sites", on_delete=fields.CASCADE, db_index=True
     )
     name = fields.CharField(max_length=200)
     address = fields.CharField(max_length=300)

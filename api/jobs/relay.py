@@ -21,6 +21,8 @@ from api.jobs.models import OutboxMessage, OutboxStatus
 logger = logging.getLogger(__name__)
 
 _OPEN = (OutboxStatus.PENDING, OutboxStatus.ENQUEUED)
+# Times a message may be handed to arq (relay + sweep re-fires) before it is dead-lettered.
+MAX_ATTEMPTS = 10
 
 
 async def _enqueue(redis: ArqRedis, message: OutboxMessage, *, now: datetime) -> bool:
@@ -76,12 +78,19 @@ async def sweep(
         .order_by("due_at")
         .limit(limit)
     )
-    refired = []
+    refired, given_up = [], []
     for message in overdue:
         if await Job(message.job_id, redis).status() is not JobStatus.not_found:
             continue  # queued, deferred, running, or its result (success or failure) is still kept
-        if await _enqueue(redis, message, now=now):
+        if message.attempts >= MAX_ATTEMPTS:
+            given_up.append(message.id)  # e.g. killed by its timeout every time: dead letter
+        elif await _enqueue(redis, message, now=now):
             refired.append(message.id)
+    if given_up:
+        await OutboxMessage.filter(id__in=given_up, status__in=_OPEN).update(
+            status=OutboxStatus.FAILED, last_error=f"gave up after {MAX_ATTEMPTS} attempts"
+        )
+        logger.error("outbox sweep dead-lettered %d job(s) that never finished", len(given_up))
     if refired:
         await OutboxMessage.filter(id__in=refired, status__in=_OPEN).update(
             status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1

@@ -63,7 +63,7 @@ class User(MutableEntity):
         "models.Organisation", related_name="users", on_delete=fields.CASCADE
     )
     team: fields.ForeignKeyNullableRelation[Team] = fields.ForeignKeyField(
-        "models.Team", related_name="members", null=True, on_delete=fields.SET_NULL
+        "models.Team", related_name="members", null=True, on_delete=fields.SET_NULL, db_index=True
     )
     manager: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
         "models.User", related_name="reports", null=True, on_delete=fields.SET_NULL

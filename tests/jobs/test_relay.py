@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -12,6 +13,7 @@ from arq.utils import timestamp_ms
 from api.jobs import outbox
 from api.jobs.models import OutboxMessage, OutboxStatus
 from api.jobs.relay import relay_due, sweep
+from api.org.models import Organisation
 
 pytestmark = pytest.mark.usefixtures("db")
 
@@ -157,3 +159,20 @@ async def test_sweep_examines_at_most_its_limit_earliest_first(arq_redis, clock)
         status=OutboxStatus.DONE
     )
     assert await sweep(redis=arq_redis, now=later, grace=GRACE, limit=2) == 1
+
+
+async def test_the_sweep_dead_letters_a_message_that_never_finishes(arq_redis, clock):
+    from api.jobs.relay import MAX_ATTEMPTS
+
+    org = await Organisation.create(name="永不完成", slug=f"never-{uuid.uuid4().hex[:8]}")
+    message = await outbox.add(
+        job_name="tests.never", args={}, due_at=clock.now(), key="k", organisation_id=org.id
+    )
+    await OutboxMessage.filter(id=message.id).update(
+        status=OutboxStatus.ENQUEUED, attempts=MAX_ATTEMPTS
+    )
+    clock.advance(minutes=5)
+    assert await sweep(redis=arq_redis, now=clock.now(), grace=timedelta(seconds=60)) == 0
+    stored = await OutboxMessage.get(id=message.id)
+    assert stored.status == OutboxStatus.FAILED
+    assert stored.last_error == f"gave up after {MAX_ATTEMPTS} attempts"

@@ -49,6 +49,7 @@ CREATE TABLE IF NOT EXISTS "app_user" (
     "organisation_id" UUID NOT NULL REFERENCES "organisation" ("id") ON DELETE CASCADE,
     "team_id" UUID REFERENCES "team" ("id") ON DELETE SET NULL
 );
+CREATE INDEX IF NOT EXISTS "idx_app_user_team_id_47e93f" ON "app_user" ("team_id");
 COMMENT ON COLUMN "app_user"."role" IS 'REP: rep\nMANAGER: manager\nDIRECTOR: director\nMARKETING: marketing\nDELIVERY: delivery\nFINANCE: finance\nADMIN: admin';
 COMMENT ON COLUMN "app_user"."service_level" IS 'JUNIOR: junior\nSTANDARD: standard\nSENIOR: senior';
 CREATE TABLE IF NOT EXISTS "customer" (
@@ -82,6 +83,7 @@ CREATE TABLE IF NOT EXISTS "contact" (
     "customer_id" UUID NOT NULL REFERENCES "customer" ("id") ON DELETE CASCADE,
     "organisation_id" UUID NOT NULL REFERENCES "organisation" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_contact_custome_5ee430" ON "contact" ("customer_id");
 COMMENT ON COLUMN "contact"."kind" IS 'BUSINESS: business\nTECHNICAL: technical\nFINANCE: finance';
 CREATE TABLE IF NOT EXISTS "site" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -97,6 +99,7 @@ CREATE TABLE IF NOT EXISTS "site" (
     "customer_id" UUID NOT NULL REFERENCES "customer" ("id") ON DELETE CASCADE,
     "organisation_id" UUID NOT NULL REFERENCES "organisation" ("id") ON DELETE CASCADE
 );
+CREATE INDEX IF NOT EXISTS "idx_site_custome_05857b" ON "site" ("customer_id");
 COMMENT ON COLUMN "site"."datum" IS 'WGS84: WGS84\nGCJ02: GCJ02';
 CREATE TABLE IF NOT EXISTS "auth_session" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -152,7 +155,8 @@ CREATE TABLE IF NOT EXISTS "wechat_binding" (
     "unionid" VARCHAR(128),
     "organisation_id" UUID NOT NULL REFERENCES "organisation" ("id") ON DELETE CASCADE,
     "user_id" UUID NOT NULL REFERENCES "app_user" ("id") ON DELETE CASCADE,
-    CONSTRAINT "uid_wechat_bind_appid_fc84be" UNIQUE ("appid", "openid")
+    CONSTRAINT "uid_wechat_bind_appid_fc84be" UNIQUE ("appid", "openid"),
+    CONSTRAINT "uid_wechat_bind_user_id_36b269" UNIQUE ("user_id", "appid")
 );
 CREATE TABLE IF NOT EXISTS "audit_chain_head" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -181,12 +185,14 @@ COMMENT ON TABLE "audit_entry" IS 'One recorded action. ``hash`` covers every ot
 CREATE TABLE IF NOT EXISTS "audit_verification" (
     "id" UUID NOT NULL PRIMARY KEY,
     "created_at" TIMESTAMPTZ NOT NULL,
+    "request_key" VARCHAR(128) UNIQUE,
     "checked_entries" BIGINT NOT NULL,
     "ok" BOOL NOT NULL,
     "problems" JSONB NOT NULL,
     "finished_at" TIMESTAMPTZ NOT NULL,
     "organisation_id" UUID NOT NULL REFERENCES "organisation" ("id") ON DELETE CASCADE
 );
+COMMENT ON COLUMN "audit_verification"."request_key" IS 'The job that ran it, once.';
 COMMENT ON TABLE "audit_verification" IS 'The result of one run of the chain verifier.';
 CREATE TABLE IF NOT EXISTS "outbox_message" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -234,98 +240,99 @@ async def downgrade(db: BaseDBAsyncClient) -> str:
 
 
 MODELS_STATE = (
-    "eJztXW1z4riy/isqvuycKnbuhLxMDnvqVgFhZthNYC4hM3vPZosIWwFtjMTacjLsnvz307"
-    "Ix+JXYYIjx6EsCtlo2j966n261/q5MuU4M623PHGNGLSwoZ5U6+rvC8JTAh9j7VVTBs9nq"
-    "rrwg8MhwBHi45MgSJtYE3LvHhkXgkk4szaSzxbOYbRjyItegIGXj1SWb0T9tMhR8TMSEmH"
-    "Djt9/hMmU6+UYs7+vsYXhPiaEHXpvq8tnO9aGYz5xrNzediw9OSfm40VDjhj1lq9KzuZhw"
-    "tixu21R/K2XkvTFhxMSC6L6fId9y8au9S+4bwwVh2mT5qvrqgk7usW1IMCr/ureZJjFAzp"
-    "Pkn5P/Xbyar9hw2O0NhtftwXBYyYCdxpnEnTIhgfr72a13BYhztSIf0PrU6L85PvuHAwG3"
-    "xNh0bjpwVZ4dQSywK+qAvkJZM4nEZIhFFO0LuCPolMQjHpQMIa8vRN96HzZpAe/CqglW3c"
-    "8D14NvB4BX4AfqPWbMF22/pgEGnav29aBx9Vk+bmpZfxoOfo1BW96pOVfnoatv3PbiMLLc"
-    "YbesBH3tDD4h+RX9u9dth1t1WW7w74p8J2wLPmT8aYh1Xzf1rnqoQclVq9szfcNWD0qqVi"
-    "9Kq3sY+Zp98farVnf+R9q7NcFmfFt75UOtDGgdYrtO8behQdhYTOBr7d27NQ37pdF3plQo"
-    "FWqt7uJWzb33HMDXMuxxFny98vng+/J6tTd0z05SgHt2koitvBWEVk4mw784y9R/A0L768"
-    "SVhkXx/1xPMBtPMN2VOrBrxA2uYSMT3CuJPWL91+THVnc/GB+dpcD4KDy/rzCWt56fpb57"
-    "/+DTxeSFEdYenrCpDwN3fN2f4KkVbYvmQuzDL31iLNX1EPoL9X8AVRzgtP3s9TLvatzCZl"
-    "vE3BKeG6iirPDAXQHm25YItdxaSguSbQk+3boftRbVlBUmiwqyJUTXUEVZ4QH1ezK0iGVB"
-    "5VvC1ICqrt2ayooWZY9UODBsiVVnWVFZoZoRc0qdzjAcm5htO5l/Xlb3UdZWVtSeiDbBYj"
-    "iCd4S6tsTsq1NZ062rrIhhW6diSBhUte0835BVtaGmebnBeiQmvadaHvOYA9kXX31lRY7b"
-    "YsS/bQdWz6njCpZIPE6jUCz4kIPCyZ4ZHOvb2jZOJWXqStJm5jWeZEUHb4XH64TgGNeSB2"
-    "iPkQGHPykHa2sC7/WJpIL3UDqgxHJam4bQnWIG40xfVCeF/cxCjMPRYxySHY3CK/GSg7HS"
-    "QAzEEb9HYgL/fA7KHywkq4E3J+QndHc3w2Jyd4cMagnLKYyZRsAmM60fENUt+KojCrf4E3"
-    "tbCeG0w8fEOEJ/izhaHQB/Vw5S5SA9iOn5QF1lykH6Pba6cpC+voP0AX5aPL5tZk8djDvw"
-    "TnIpjWDtye7Rt+SpJxnQrvTbHzu9bh2ZZAxXbtmg3biqo2VNr+JyCvBIoLdk6eJe+V3B/n"
-    "pO6qN3tTROU1ksGV/nZhBhv1I3zKajxYjmqbAVw97YSD/zd2CTMJER2IDQFpAW04LbANGI"
-    "Fzq+/0Yx/sBNQsfsFzKPTNcJLE2ousPstBEjGS6b+GlplcUNXfgACBDhzrCN61bjol2J6c"
-    "s5gJzSuV/M7vsitoHRG0C1Dxpfv9MaVJ7TRFFoE2roUNV2bFq5sA70xymZjvYVSXEo+GSi"
-    "GjMyZw5UMcyZB2EycwZ3hrZXSoXnK/ZJsU8HwkMo9ul7bPU07JOcz7MyUH4ZFUYess6jQc"
-    "06tWYGng+zwhyWKyHhd5SK8DtaQ/gdRQk/kyeFkL9M+HmyRcYaDJDPkuub3bKrRrfxsd2v"
-    "I1fbM2/ZRaffbg16cEmnJtEEN2Wp/i8w0XQ/ynLmA8zCbAwl25edL+3+/0NJYtBHYs5v2Y"
-    "dOt9FtteE9KZP43LLGxVWnW0dYn1JWFDLRsp44aMETbGVkFUOCGzVywUyIEIF+epqGQD89"
-    "TSbQ5b0Q4JOMW2CWAuUD+LiWAt/jWiK88lYQXTLF1MiC7lKgfOjWTtMsvlBqTfeNLL8TmA"
-    "eHUvmMV2vjQQ4IrdNoDw/yNQhLhTSEHrykbSXEZf583esmWN4BqTB+VBPoP04Uy868aCsr"
-    "fGRTAxY866183msY4hKlgDHg9dY3V41fwx25ddlrhrV8WUEzvFEOs7ENK36mVgkIqUbJvV"
-    "HALHqkGoH57JEkTOkva6CRSvboe5avpGNTz9gglZ9vuh2pcv4Bj5MKJ9ik3YtG/6KOvBrh"
-    "WtstYxFZphiqpNpuunuMqTXEMOgfY2BucrC2MEtYQvxyIbBHILgrtD3mYb/zUbPXuwzMR8"
-    "3OIITxzVWzDdg70EMh6jqjOt1BZMUecjbiMOgWO0aygB6W3SPwyysHi/zCCM8YJhCUUnEC"
-    "KrBlj/DKGLGMsPpEVGdVQS3FCGrxYh1VSMsaZH0jN4AoPB91by4vK3GrWQ6olis4I4xqcP"
-    "1OADZNpJBJZtzcdo91ubB+5WQZh4iSSgahkkGoZBCFQU0lg1C7z3OBaJchoV6WrZioUF8C"
-    "ruTAUM1XSMWFqrjQCOIqLrSYEYIqLvR7bPU0caFqV/JugxQFFdk8j0uBPToe9+Rz3AW+B7"
-    "bre2RblIGpnRHxSvPmutNtX1/XkVeD3P3d+tTttBqXcgu4NmFUw0Y0tLOySUvlH8ypYgtV"
-    "bOFe0N1JbOHCuo8zP5JBDgiVD+j8N1B4xG9GR2VITPl+lWtdOYOLBfFunMGaz8OzJcwlzK"
-    "wehjg0TcbDm+y/3Ckv6aEfR0z6WmYNM+kvtUtqMimvYhVF7/An6EhuykXFZio2s3hTx4Hy"
-    "WorN/B5bXbGZ2ezgXeRYXOz3mmfB2C9TOk4zfyPYon9l6sJe+dJBmz9NJmicrZCOK/Zk9w"
-    "hzMytJ3Kijxi1r1lHzlrXqqLUR9ZuG+U0mfiOUDhWZJguvfOl6c/4TxQzPpzJzHdY0bscl"
-    "+luXISEiqvjJ9IgLYsYdmPgy3kvB8qG9E3WD8djz4Abkm0jQ5zyBEswf69Ty9q+DgEYe2d"
-    "W81Move92PXvHwVmdFE2/bEFlYeEkGZcXVJ6P2YCnavRi0u0trbo9xubawRKD1jd0tNgup"
-    "43Xj4Q7ZzOrc2D2GkV+7O+MjrhoPw2Q3jeWVUNHjyt+i/C0Hwrwrf8v32OrK3/L6BAi0hL"
-    "mIFk4LsU+khCgfp0L5eA3Kx1GUFUm9M8pUqt3C1mMmiQ8Gxwksnl8ohPG9lDrAXrwG14ve"
-    "TfOyjT73263OdWeRrnA5yTs35aVVQqp+u3EZSXDHxhvg7JdSQKcBGtQQOyYBTTof4lK4yB"
-    "Nz5evH6/OTOnL+3bKPrZ/f1erI+beJP/E8xYxynjihnEdyvmOd2tYwpgk6LKGX+0VCwNOD"
-    "zEcA7wv/fqwdnbw/OT8+OzmHIs6LLq+8XwN6NJ2dCrtXYfeHAa/i/4vA/6uw+ywQFzjs3p"
-    "/3KYbODaWFWnNenC8VVSp2t9JjBBl8TFkdYSgzpcYc8XtkknsY8BMk+ANh1k/w/ZE/QCMg"
-    "KmRxC4kJQTqRebMRtwXCAnHoX2/Disku6le8cwEWgKrinb8jBjIN7zyF0cgzbctdSRTZDN"
-    "uQwcl/5z75NqPQXBsMq6BkCYfVgQyjGCI/Oo6cpXCj2TMomUMzFzPgo1StDOuBFWcnJc+a"
-    "UcnyxbDmv+NAcQA7pVjkAaUZYfWJKDgVpVIQSsU7bX0/EZWHCq1v7GalUfxLoMMBDF0OIA"
-    "p6lqDBvlvXQFZVItx3GjzoS6AdwzkF02snU040WO5FwqnB3KNtf7DQShTdcxNhJLsVEhzJ"
-    "3M2SAaIm+kpAExJosT/qJ2QBjAaRJaNcU75VK5qpAItiVdFMimYK+jxgCsp8EHVAKB+y6e"
-    "UxtjdrKf9gIUU1bTKXFWkopSIhYKnbKE7YUiTTQbSvt86N5lkjSsKCas+jopP2CK+ikxSd"
-    "tGeIFZ1UYDopflHbH7DFXMNejngKL+OZtz/vkn8Kn0cWQ0LFHFmWzESFj0tLyUehlRxy5I"
-    "guiSLOiEsajcicLzkjkxtQxyM2qI4os6hOEEZS0UVP0Bf4UwwplX/9aXKjehPP6uEq/ani"
-    "q4q6UJSYr/INwEirr8lTFZAqYXhU/pyVM2kO700esyVl/fAKSpZweB3IcErFabiNZTMRd8"
-    "5KmnZeiiruqsjtvElg1FYBURsN2n1lYN3FZmsVaPg9jKOFyZGdA44IKg5YccB7hNebZDJ3"
-    "3Iig6riKXVfserGpSsWuF4NdX636il1/AdeIgpTArscvagreF+CNLOOFcl4EAo5jPBfhgO"
-    "Rkt0UgDDqtzyKwf7qKLAF9R0ecGXOELUSFha4/NX6snZ79JJ0MurN5uip9DAxEZwbWiB7n"
-    "qsirWhU7WwAdpap8EcoXEVh9nGGdOXg2KKWiZ1/0RKjo2U1msyINJhU9q9q3ssijk5EpCU"
-    "opsmQ9WeLLVbSlMRTKkXSY4L5oFAV7V5FSWH0l2gSLJuDn/s6IRRQsUF1nEj05RYcjX9lc"
-    "jyn4TT57AeGMMPj0uzJPlHlyEDNFic2T5aBMa5ksBVSAVAqzZDHVZcB3JVFCgI9qaTIiQ6"
-    "nkFF21SFZk+Kk8I8g+kfIl8tkJyMrxrtzDxYZTuYeVe/hQoN0il88u7cmGrVMBqyZln0Dh"
-    "rcRmRQ6UqK5PjAxlh5osPJx4pV/0sw0mBBnYEsig7EGmLcYM+XviDxZyqqwig2sPREdPE2"
-    "oQBK9BHMu17qQxdoogRh6JKZPRPFhRz9suH6R8cQVYEKrK2FXGbmBxksN9aJE/o23epOPE"
-    "I1T8Uvs7QuXdrprXPT/ln7Xa8fH72rvjs/PTk/fvT8/fLQ9Sid5ad6JKs/NRHqoSaNLoKS"
-    "sOhlmdoAGhElrDO6AbCmulvarzOUejIotiltYA6TEy4PBnT+ZHEZpia+OjD2tBv9MahFTl"
-    "7dXfNhPmPFH1de+mUHvJsmCq40BMonFTByUTO4rVW3R3Jye+uzukcVAtLSQVzDniUptE7q"
-    "AFfdXZwY5mJnmk3IYy8pmgtkrJ+FNBdvOYWG9PuMvLBVR5fJQSfCALdXmV4Mz6795V3122"
-    "66tov9kHWGkH1oEMpFTBSrCI8qysvV9G7ZF7DuOZMWXHSkKZhynMQ8se/UE04aKUAeawXP"
-    "n2+ud+9okHWTa/dFCqdDDn36OlbhsF+OfrXjceYK98eGWlmkD/QQa1dqbU+AyGkU0NQZn1"
-    "Vj72NWwGiU9gkfUgfnPV+DWMfuuy1wxP3rKCZqgppH2YmeILCKk5PEWPz4qwArcU/OnBKn"
-    "gqLKMYzOh+gwi+EJPeUy3xpJtooerLnOpjuHyqYALojtBO0sEv03+aNpMfV657t1JixgcI"
-    "ZBFWTv8CTDdVxXcqvjOwpmsTIsN3HI8MJXFnnq3hPmOEFQ+6MQ/KH2LQ59wgmCUoVQ8xiI"
-    "9A4gAhX4der3cZGE3NTgjL7s1Vs91/c+QMIyhERQLEM5PDz5/GdPNko9gvUwzDWD6vNIbx"
-    "PQV1bbLRuhMSLeHCcyALTSp/gLIelfV46NbjK0eg92wx4t+uiGVhR0OJGI7BAtV1RiN3ig"
-    "6nvrIpsjz9wUdg4GGBprYlHIvvDXy5u9PBtMPi7u4fVfRkUiEIQ2AASlPQgjcErDGzXHeU"
-    "l7ZJw/Enpub+iFt2y6SxKg2fEbYIopYrxW1TI47Fatpi4gasm8TAc0QY9FqbyFrgGYIjbP"
-    "6JnqiYwGvA60HPuLuTDwGJW+jQQqbGh24jqOaUlL+A6tVlbJD1RMgMqv5xWS9mcwS/By3Q"
-    "d39vn+jUiRtCBgz11OdqwNAVttO2LkLqVA1lSBd1Hi6xIS3nBedzpM2TvQ9+GeWBSOGBcC"
-    "ffrBDn6S8uUJqwnexkxuY4k3XslS+GZVwql/FqYY929jazpxHVPRgssZTeY6DEYvNfxhao"
-    "fG53Lzrdj3W0kL9l7e7/3bRv2hd1TxfTb9kFTNx1pHMGSteHRudS3r3H1CB6WItMNXrO0g"
-    "ye8ILiGztnkWgLV/3KuOavpEq43h/I+p4unhFMjulMxAzIRH7cL1KavXG1o5P3J+fHZydL"
-    "Mnx5ZR0HHiVjvZG9SVbKoKjKWljkgSNn7E0mxpWYat8it6+zEZWYJo9JbfHC9tWlVPnyDJ"
-    "2mOiDrdM0BWafRA7IKw6EXDPoSUujFRPjQGfSbmcHjc7cs7lTXceb2qkyu2T9VIJTibw/C"
-    "nisxf/sAkG7KtXiyReZwK58/9Qa9OppNuOC37Euv02rX0SOni9+TUb1JQz0mE48R2hGeJQ"
-    "jLvvcqLFfkFigMi25NcO30LAvMK4ldAVym0zYs+ldMJ07eQb4oXqbQydxIoieqi5gdPYlg"
-    "LstvhGbBlO68wZyAxTKJ0WoS0VwJKDijcOq26do5cQGliZiGpBSwMZHQRaE5ija75pNJwD"
-    "Vjs6dUDoopWItMHxUU4h2lVV70zBxgLntq5eAYLtbWSGJSbVKJ2w/p3qmu3QS5KlMYbi5R"
-    "B4idQWOW/kUTFjcgKZeFP5mKk1n3Mia98YmUkAyonZ6msFahVKK56twLxXzBoMqA8KJ4Cd"
-    "E9SuWzO1rjszuK+uwWFFUU4eSgOp/I/uPqXkfPyi2CLqKR7XMxe/4vy9rlPw=="
+    "eJztXW1z4riy/isqvuycKnbuhLxMDnvqVgFhZthNYG5CZvaezRYRthK0MRJry8mwe/LfT8"
+    "vG4Fdig02MR18SsNWyefTW/XSr9XdtynViWG8H5j1m1MKCclZror9rDE8JfIi9X0c1PJut"
+    "7soLAo8NR4CHS44tYWJNwL07bFgELunE0kw6WzyL2YYhL3INClJ2v7pkM/qnTUaC3xMxIS"
+    "bc+O13uEyZTr4Ry/s6exjdUWLogdemuny2c30k5jPn2vV17+yDU1I+bjzSuGFP2ar0bC4m"
+    "nC2L2zbV30oZee+eMGJiQXTfz5BvufjV3iX3jeGCMG2yfFV9dUEnd9g2JBi1f93ZTJMYIO"
+    "dJ8s/R/y5ezVdsNOoPhqOr7nA0qmXATuNM4k6ZkED9/ezWuwLEuVqTD+h8al2+OTz5hwMB"
+    "t8S96dx04Ko9O4JYYFfUAX2FsmYSickIiyjaZ3BH0CmJRzwoGUJeX4i+9T5s0gLehVUTrL"
+    "qfB64HXwGA1+AH6gNmzBdtv6YBhr2L7tWwdfFZPm5qWX8aDn6tYVfeaThX56Grb9z24jCy"
+    "3GG3rAR97Q0/IfkV/XvQ74ZbdVlu+O+afCdsCz5i/GmEdV839a56qEHJVavbM33DVg9Kql"
+    "YvS6t7GPmaffH2q1Z3/kfauzPBZnxbe+VDrQxo7WO7TvG3kUHYvZjA18a7d2sa9kvr0plS"
+    "oVSotfqLWw333nMAX8uw77Pg65XPB9+X16udoXtylALck6NEbOWtILRyMhn9xVmm/hsQ2l"
+    "0nrrUsiv/naoLZ/QTTotSBohE3uIaNTHCvJHaI9V+THzv93WB8cJIC44Pw/L7CWN56fpb6"
+    "7t2DTxeTF8ZYe3jCpj4K3PF1f4KnVrQt2guxD79cEmOprofQX6j/Q6hiD6ftZ6+XeVfjFj"
+    "bbIuaW8FxDFVWFB+4KMN+2RKjj1lJZkGxL8OnW/aizqKaqMFlUkC0huoIqqgoPqN+TkUUs"
+    "CyrfEqYWVHXl1lRVtCh7pMKBYUusesuKqgrVjJhT6nSG0b2J2baT+edldR9lbVVF7YloEy"
+    "xGY3hHqGtLzL46lbXduqqKGLZ1KkaEQVXbzvMtWVUXappXG6xHYtI7quUxjzmQffHVV1Xk"
+    "uC3G/Nt2YA2cOi5gicT3aRSKBR+yVzjZM4NjfVvbxqmkSl1J2sy8wZOs6OCt8HidEBzjWv"
+    "IAHTAy5PAn5WDtTOC9PpFU8O5LB5RYThvTELpTzGCc6YvqpLCfWYhxOHqMQ7KjUXglXnIw"
+    "1lqIgTjid0hM4J/PQfmDhWQ18OaE/IRub2dYTG5vkUEtYTmFMdMI2GSm9QOiugVfdUThFn"
+    "9ib2shnAp8TIwj9LeIo9UB8HflIFUO0r2YnvfUVaYcpN9jqysH6es7SB/gp8Xj22X21MG4"
+    "B+8kl9II1p7sDn1LnnqSAe3aZfdjb9BvIpPcw5UbNuy2LppoWdOruJwCPBLoLVm6uFe+KN"
+    "hfz0l98K6RxmkqiyXj69wMIuxX6kbZdLQY0TwVtnLYGxvpZ/4ObBImMgIbENoC0nJacBsg"
+    "GvFCx/ffKMYfuEnoPfuFzCPTdQJLE6puPzttxEiGyyZ+WlplcUMXPgACRLgzbOuq0zrr1m"
+    "L6cg4gp3Tul7P7vohtYPQGUL0Eje+y1xnWntNEUWgTauhQ1XZsWrWwDvTHKZmOdxVJsS/4"
+    "ZKIaMzJnDlQxzJkHYTJzBndGtldKhecr9kmxT3vCQyj26Xts9TTsk5zPszJQfhkVRh6yzq"
+    "NBzTq1Zgaej7LCHJarIOF3kIrwO1hD+B1ECT+TJ4WQv0z4ebJlxhoMkM+S65vdsItWv/Wx"
+    "e9lErrZn3rCz3mW3MxzAJZ2aRBPclKUuf4GJpv9RljMfYBZm91Cye9770r38fyhJDPpIzP"
+    "kN+9Drt/qdLrwnZRKfG9Y6u+j1mwjrU8rKQiZa1hMHLXiCrYysYkhwo0YumQkRItCPj9MQ"
+    "6MfHyQS6vBcCfJJxC8xSoHoAHzZS4HvYSIRX3gqiS6aYGlnQXQpUD93GcZrFF0qt6b6R5X"
+    "cC8+BIKp/xam08yAGhdRrt/kG+BmGpkIbQg5e0rYS4zJ+vBv0EyzsgFcaPagL9x4liKcyL"
+    "trLCxzY1YMGz3srnvYYhLlEKGANeb31z0fo13JE754N2WMuXFbTDG+Uwu7dhxc/UKgEh1S"
+    "i5NwqYRY9UIzCfPZKEKf1lDTRSyQ59z/KVdGzqGRuk9vN1vydVzj/gcVLhBJu0f9a6PGsi"
+    "r0a41nXLWESWKYcqqbabFo8xtUYYBv1jDMxtDtYWZglLiF8uBPYYBItC22MedjsftQeD88"
+    "B81O4NQxhfX7S7gL0DPRSirjOq1x9GVuwRZ2MOg26xYyQL6GHZHQK/vLK3yC+M8IxhAkEp"
+    "FSegAlt2CK+MEcsIq0+k0M66SwpYxbSUJu5io5gWL9SxLBEtr9B3XwTWN24DgMLzUf/6/L"
+    "wWt5blAGq1QjPCqAZX7wRg08QJmWTGzW13WFcL61dOlbGPKKlUECoVhEoFURrUVCoItfc8"
+    "F4iKDAj1cmzFxIT60m8lh4VqvkIqKlRFhUYQV1Gh5YwPVFGh32Orp4kKVXuSiw1RFFRk8z"
+    "suBXbodtyRx7EIfPdsz/fYtigDUzsj4rX29VWv3726aiKvBrn3u/Op3+u0zuUGcG3CqIaN"
+    "aGBnbZOWyj+UU0UWqsjCnaBbSGThwrqPMz+SQQ4IVQ/o/LdPeMRvRjdlSKxYz+9++CqVX1"
+    "25gksEcTGuYM3n4NkS5nzTqpfRJxyaJOPRTfZeFspKeuDH0ZK+hlnDS/pLFUlMJuVUrKPo"
+    "Hf4E/chNt6i4TMVllm9y3lNWS3GZ32OrKy4zmxVcRH7FxV6veRaM/TKVYzTzN4Et+lemLu"
+    "yVrxy0+ZNkgsaZCumYYk92hzC3s1LErSZq3bB2E7VvWKeJOhsRv2l432TaN0LoUJFpsvDK"
+    "V6435z9RzPB8KrPWYU3jdlySv3XZESKiip1Mj7ggZtxhiS/jvRSsHtqFqBuMx54FNyTfRI"
+    "I+5wlUYP5Yp5Z3fx0GNPLIjualVn4+6H/0ioe3OSuWeNuGyELCSzIoK64+GbVZULHu5WDd"
+    "XVpze4yrtYElAq1v7G6xVUgdrRsPd8hmVmfG7jCI/MrdFR9x1XgYJrtpLK+Eih1X/hblb9"
+    "kT5l35W77HVlf+ltcnQKAlzEWscFqIfSIVRPkwFcqHa1A+jKKsSOrCKFOpdgtbj5kkPhgc"
+    "J7B4fqEQxndSag978RpczwbX7fMu+nzZ7fSueotUhctJ3rkpL62SUV12W+eR5HbsfgOc/V"
+    "IK6DRAgxpix2SfSedDXAqXeWKuff14dXrURM6/G/ax8/O7RhM5/zbxJ56mmFFOEyeU00i+"
+    "d6xT2xrFNEGPJfRyv0gIeLqX2QjgfeHfj42Do/dHp4cnR6dQxHnR5ZX3a0CPprJTQfcq6L"
+    "4cM7Si//eA/ldB99UIuvfnfIohc0MpodacFOdLQ5WK260NGEEGv6esiTCUmVJjjvgdMskd"
+    "jPcJEvyBMOsn+P7IH6AREBWyuIXEhCCdyIzZiNsCYYE4dK+3YbWkiPoV61yC+b+uWOfviH"
+    "9MwzpPYTTyTFtyVxJlNsI25G/y37VPvs0oNNcGwyooWcFhtSfDKIbGj44jZyncaPYMSubQ"
+    "zOUM96hUK8N6YMWZScmzZlSyehGs+e83UBRAoQyLPJo0I6w+EQWnYlRKwqh456zvJp5yX6"
+    "H1jd2sNIp/CXQ4gJHLAURBzxIyeOnWNZRVVQj3QkMHfcmzYzinYGrtZMqJBsu9SDi1mHuo"
+    "7Q8WWomiO24ijGS3QoIjmbdZMkDURF8JaEICLXZH/YQsgNEgsmSUa8q3akUzlWBRrCuaSd"
+    "FMQZcHTEGZj6AOCOVDNr08xnZmLeUfKqSopk3msjINpVQkBCx1G0UJW4pk2ov29da58Txr"
+    "PElYUO14VHTSDuFVdJKik3YMsaKTSkwnxS9quwO2nGvYyxFP4WU88+bnIvmn8FlkMSRUzH"
+    "FlyUxU+Ki0lHwUWskhR47okijijLik0ZjM+ZIzMrkBdTxig+qIMovqBGEkFV30BH2BP8WQ"
+    "UvnXnyYzqjfxrB6ukp8qvqqsC0WF+SrfAIy0+posVQGpCoZH5c9ZOZPm6M7kMRtS1g+voG"
+    "QFh9eeDKdUnIbbWDYTcWespGnnpajirsrczpsERm0VELXRoN1V/tUitlqrQMPvYRwtTI7s"
+    "HHBEUHHAigPeIbzeJJO540YEVcdV7Lpi18tNVSp2vRzs+mrVV+z6C7hGFKQEdj1+UVPwvg"
+    "BvZBkvlfMiEHAc47kIByQnuy0CYdBpfRaB/dN1ZAnoOzrizJgjbCEqLHT1qfVj4/jkJ+lk"
+    "0J3N03XpY2AgOjOwRvQ4V0Ve1arY2RLoKHXli1C+iMDq4wzrzMGzQSkVPfuiJ0JFz24ym5"
+    "VpMKnoWdW+tUUenYxMSVBKkSXryRJfrqItjaFQjqT9BPdFoyjYu8qUwuor0SZYtAE/93dG"
+    "LKJggfo6k+jJKToa+8rmekjBb/LZCwhnhMGn3+WZ0R6d5N78XVksymLZi8mjwhbLcpymNV"
+    "aWAipmKoWlspj9MuC7kqggwAeNNCmSoVRy1q5GJE0y/FSeEWSfSPVy+xQCsvLFK49xueFU"
+    "HmPlMd4XaLdI71OkidmydSpg1aTsEyi8tdhEyYES9fW5kqHsSJOFRxOv9Iuut+GEIANbAh"
+    "mUPchMxpghf0/8wUJOlXVkcO2B6OhpQg2C4DWIY8w2nczGThHEyCMxZX6aByvqjCvyQco9"
+    "V4IFoa6MXWXsBhYnOdxHFvkz2uZtep94popfandnqrwrqnndA1X+2WgcHr5vvDs8OT0+ev"
+    "/++PTd8mSV6K11R6y0ex/lKSuBJo0eu+JgmNUvGhCqoDVcAN1QWivtVf3RORoVWRSztAbI"
+    "gJEhhz87Mj/K0BRbGx+XsBZc9jrDkKq8vfrbZcKcJ6q+7t0Uai9ZFkx1QohJNG7qoGRiR7"
+    "F6i25v5cR3e4s0DqqlhaSCOUdcapPIHbSgrzqb2tHMJI+U21BGPhPUVikZf1BIMY+JdQCF"
+    "u7xcQJXHRynBe7JQV1cJzqz/7lz1LbJdX0X7zT7AKjuw9mQgpYpfgkWUZ2Xt/TJq29xzGM"
+    "+MWTxWEso8TGEeWvb4D6IJF6UMMIflqrf9P/fjUDzIsvmlg1KVgzn/Hi112yjAP18N+vEA"
+    "e+XDKyvVBPoPMqhVmFLjMxjGNjUEZdZb+djXsBkkPoFF1oP4zUXr1zD6nfNBOzx5ywraoa"
+    "aQ9mFmii8gpObwFD0+K8IK3Erwp3ur4KmwjHIwo7sNIvhCTHpHtcTDb6KF6i9zqo/h8qmC"
+    "CaA7QjtJB7/MCGraTH5cue7dSokZHyCQRVg5/Usw3dQV36n4zlBGCEDYEqMHEpMSYl2yu4"
+    "BYLmHCRXjenGnqDz6GWQkLZGKGqKjHnxX/asHD2oTICCrHKUZJ3El0a+jnGGFFRW9MRfOH"
+    "GPQ5NwhmCXrtQwziY5DYQ8jXoTcYnAcmtHYvhGX/+qLdha7vdHwoREUCxDOTw8+fxnTzZF"
+    "7CL1MObkI+rzLcxB0FjXmy0dIfEq3g2r8na30ql4wy4JUBv+8G/CtvAhjYYsy/XRDLwo6G"
+    "ErHdgwXq6+x27hQdTX1lU+TeWmqzU9sSjtH9Br7c3upgXWNxe/uPOnoyqRAEdF3mWOMWvC"
+    "FgjZnlegS9ZFoajj/HNvdH3LAbJhVxaXuOsUUQtVwpbpsacUgD0xYTd8+ASQw8R4RBrwUT"
+    "A2qBZwiOsPkneqJiAq8Brwc94/ZWPgQkbqBDC3lgAXQbQTWnpPwFVK8vw7OsJ0JmUPWPy3"
+    "oxmyP4PWiBvvt7L4lOndAtZMBQT33aCQxdYTtt6yKkzjpRXEZZ5+EKcxlyXnA+R9o8mcjw"
+    "yygnUAonkDv5ZoU4T5d9iZK3FcIHYfM+k3XslS+HZVwpr/1qYY929i6zpxHVPRivspTeYa"
+    "zKYv9lxhaofe72z3r9j020kL9h3f7/XXevu2dNTxfTb9gZTNxNpHMGSteHVu9c3r3D1CD6"
+    "RmzqSZrBE15QfGPnJBLw4qpfGdf8lVQF1/s9Wd/ThZSCyTGdiZgBmciP+0Uqsz2xcXD0/u"
+    "j08ORoSYYvr6zjwKNkrDeyN8kVGhRVuSTLPHDkjL3JxLgSU+1b5vZ19gIT0+Qx2UVe2EG8"
+    "lKpeqqfjVMeWHa85tuw4emxZaTj0kkFfQQq9nAjvO4N+PTN4fPqcxZ36Os7cXpXJNSerik"
+    "VT/O1e2HMV5m8fANJNuRZPtswcbu3zp8Fw0ESzCRf8hn0Z9DrdJnrkdPF7Mqo3aajHZOIx"
+    "GobGmSAs+/a3sFyZW6A0LLo1wY3jkywwrySKArhKZ6BY9K+YTpy8iX9RvEqhk7mRRE9UFz"
+    "GbqhLBXJbfCM2SKd15gzkBi2USo9UkorkSUHBG4dRt07Vz4gJKEzENSSlgYyKhy0JzlG12"
+    "zSeZg2vGZs9qHRRTsJaZPiopxAVltl70zBxgrnp26+AYLtfuVGJSbVKL25Lq3qmv3Ye6Kl"
+    "Mabi5RB4idQWOW/kUTljcgKZeFP5mKk4kPM+Yd8olUkAxoHB+nsFahVKK56twLxXzBoMqA"
+    "8KJ4BdE9SOWzO1jjszuI+uwWFFUU4eSgOp/I7uPqXkfPyi2CLqKR7XIxe/4vi9FksA=="
 )
