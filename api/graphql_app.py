@@ -43,7 +43,7 @@ class LiuhenGraphQL(GraphQL[Context, None]):
             services=services,
             locale=locale,
             principal=principal,
-            loaders=Loaders(principal.organisation_id if principal else None),
+            loaders=Loaders(principal),
         )
 
 
