@@ -15,10 +15,18 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from api.audit import service as audit
 from api.auth.passwords import MIN_PASSWORD_LENGTH, hash_password
+from api.clock import Clock, SystemClock
+from api.common.identity import (
+    MAX_PASSWORD_LENGTH,
+    MAX_USERNAME_LENGTH,
+    MIN_USERNAME_LENGTH,
+    normalise_username,
+    password_problem,
+)
 from api.org.models import Organisation, Role, User
 
-_USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,63}$")
 _SLUG_MAX = 64
 
 
@@ -26,6 +34,7 @@ class BootstrapErrorCode(StrEnum):
     INVALID_ORGANISATION = "INVALID_ORGANISATION"
     INVALID_USERNAME = "INVALID_USERNAME"
     PASSWORD_TOO_SHORT = "PASSWORD_TOO_SHORT"  # noqa: S105 - an error code
+    PASSWORD_TOO_LONG = "PASSWORD_TOO_LONG"  # noqa: S105 - an error code
     USERNAME_TAKEN = "USERNAME_TAKEN"
 
 
@@ -58,9 +67,11 @@ async def create_user(
     username: str,
     password: str,
     display_name: str | None = None,
+    clock: Clock | None = None,
 ) -> tuple[User, bool]:
     """Create a user in the organisation found by slug or name (created when missing).
 
+    The creation is audited ("user.created", no actor: an operator at the shell).
     Returns the user and whether the organisation was created.
     """
     org_key = organisation.strip()
@@ -68,20 +79,26 @@ async def create_user(
         raise BootstrapError(
             BootstrapErrorCode.INVALID_ORGANISATION, "organisation must not be empty"
         )
-    username = username.strip().lower()
-    if not _USERNAME.fullmatch(username):
+    clean_username = normalise_username(username)
+    if clean_username is None:
         raise BootstrapError(
             BootstrapErrorCode.INVALID_USERNAME,
-            f"username {username!r} must be 2-64 characters: lowercase ascii letters, digits, "
-            "'.', '_' or '-', starting with a letter or digit",
+            f"username {username.strip().lower()!r} must be "
+            f"{MIN_USERNAME_LENGTH}-{MAX_USERNAME_LENGTH} characters: lowercase ascii letters, "
+            "digits, '.', '_' or '-', starting with a letter or digit",
         )
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise BootstrapError(
-            BootstrapErrorCode.PASSWORD_TOO_SHORT,
-            f"password must be at least {MIN_PASSWORD_LENGTH} characters",
+    username = clean_username
+    problem = password_problem(password)
+    if problem is not None:
+        limit = (
+            f"at least {MIN_PASSWORD_LENGTH}"
+            if problem == "PASSWORD_TOO_SHORT"
+            else f"at most {MAX_PASSWORD_LENGTH}"
         )
+        raise BootstrapError(BootstrapErrorCode(problem), f"password must be {limit} characters")
     # Hash before the transaction: argon2 is slow on purpose and must not hold it open.
     password_hash = await asyncio.to_thread(hash_password, password)
+    now = (clock or SystemClock()).now()
     try:
         async with in_transaction() as conn:
             if await User.filter(username=username).using_db(conn).exists():
@@ -104,6 +121,15 @@ async def create_user(
                 role=role,
                 password_hash=password_hash,
                 using_db=conn,
+            )
+            await audit.record(
+                organisation_id=org.id,
+                action="user.created",
+                at=now,
+                actor_id=None,
+                subject_type="User",
+                subject_id=str(user.id),
+                data={"role": role.value, "via": "cli"},
             )
     except IntegrityError as exc:
         # Lost a race with a concurrent create of the same username.

@@ -58,8 +58,9 @@ i18n.register(
             "The manager cannot be the user or someone reporting to them",
         ),
         "USERNAME_INVALID": (
-            "用户名须为 3 到 64 位小写字母、数字、点、下划线或连字符",
-            "The username must be 3 to 64 lowercase letters, digits, dots, underscores or hyphens",
+            "用户名须为 3 到 64 位小写字母、数字、点、下划线或连字符，并以字母或数字开头",
+            "The username must be 3 to 64 lowercase letters, digits, dots, underscores or "
+            "hyphens, starting with a letter or digit",
         ),
         "USERNAME_TAKEN": ("该用户名已被使用", "This username is already taken"),
         "PASSWORD_TOO_SHORT": (
@@ -67,8 +68,8 @@ i18n.register(
             "The password must have at least {min} characters",
         ),
         "ROLE_NOT_ALLOWED": (
-            "不能设置或修改拥有你所没有权限的角色",
-            "You cannot assign or change a role that holds permissions you do not have",
+            "不能设置或修改权限或可见范围超出你自己的角色",
+            "You cannot assign or change a role that can do or see more than you",
         ),
         "CANNOT_CHANGE_SELF": (
             "不能停用自己的账号、修改自己的角色或给自己授权",

@@ -26,8 +26,9 @@ from api.auth.permissions import (
     parse_permission,
     role_permissions,
 )
-from api.auth.principal import Principal
+from api.auth.principal import ORG_WIDE_ROLES, Principal
 from api.clock import Clock
+from api.common.identity import MAX_PASSWORD_LENGTH, normalise_username, password_problem
 from api.customers.service import normalise_phone
 from api.errors import ServiceError
 from api.org.errors import OrgErrorCode as Code
@@ -35,9 +36,7 @@ from api.org.models import Organisation, Role, ServiceLevel, Team, TeamKind, Use
 from api.org.scope import can_see_user, visible_user_ids
 from api.settings import Settings
 
-USERNAME = re.compile(r"[a-z0-9._-]{3,64}")
 _EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
-MAX_PASSWORD_LENGTH = 256  # login reads at most this many characters
 MAX_TEAM_DEPTH = 20  # 20 levels of "/<uuid>" fit the 1024 characters of Team.path
 MAX_TAGS, MAX_TAG_LENGTH = 20, 50
 MAX_GRANT_REASON = 300
@@ -367,15 +366,22 @@ async def create_user(*, principal: Principal, data: UserInput, clock: Clock) ->
                     ),
                 },
             )
-    except IntegrityError as exc:  # a concurrent creation took the username
-        raise ServiceError(Code.USERNAME_TAKEN, field="username") from exc
+    except IntegrityError as exc:
+        # Only a concurrent creation of the same username, committed since the check above, is
+        # the caller's problem; any other constraint failure is a bug and propagates.
+        if await User.filter(username=username).exists():
+            raise ServiceError(Code.USERNAME_TAKEN, field="username") from exc
+        raise
     return user
 
 
 async def update_user(
     *, principal: Principal, user_id: UUID, changes: UserChanges, clock: Clock
 ) -> User:
-    """Change a user; deactivating one closes all of their sessions at once."""
+    """Change a user; deactivating one or changing their password closes their sessions.
+
+    A user who changes their own password keeps the session they did it from.
+    """
     unknown = changes.clear - CLEARABLE
     if unknown:
         raise ValueError(f"cannot clear {sorted(unknown)}")
@@ -437,9 +443,12 @@ async def update_user(
             setattr(user, key, value)
         await user.save()
         revoked = 0
-        if "is_active" in changed and not user.is_active:
-            revoked = await AuthSession.filter(user_id=user.id, revoked_at=None).update(
-                revoked_at=now, revoked_reason="deactivated"
+        reason = _session_close_reason(user, changed)
+        if reason is not None:
+            revoked = (
+                await AuthSession.filter(user_id=user.id, revoked_at=None)
+                .exclude(id=principal.session_id)
+                .update(revoked_at=now, revoked_reason=reason)
             )
         data: dict[str, Any] = {"fields": changed}
         if revoked:
@@ -464,6 +473,15 @@ async def update_user(
                 data={"from": old_role.value, "to": user.role.value},
             )
     return user
+
+
+def _session_close_reason(user: User, changed: list[str]) -> str | None:
+    """Why a change must log the user out everywhere; None when their sessions stay open."""
+    if "is_active" in changed and not user.is_active:
+        return "deactivated"
+    if "password" in changed:  # set or cleared: whoever knew the old one must sign in again
+        return "password_changed"
+    return None
 
 
 async def _check_team(principal: Principal, team_id: UUID | None) -> None:
@@ -492,9 +510,26 @@ async def _check_manager(
     raise ServiceError(Code.MANAGER_CYCLE, field="managerId")
 
 
+# How far each team-bound role sees: a rep themselves, a manager their team subtree, a director
+# their region's subtree. Organisation-wide roles see everything and rank above them all.
+_SCOPE_RANK = {Role.REP: 0, Role.MANAGER: 1, Role.DIRECTOR: 2}
+_ORG_WIDE_RANK = len(_SCOPE_RANK)
+
+
+def _scope_rank(role: Role) -> int:
+    return _ORG_WIDE_RANK if role in ORG_WIDE_ROLES else _SCOPE_RANK[role]
+
+
 def _check_role_allowed(principal: Principal, role: Role, *, field: str = "role") -> None:
-    """Nobody hands out (or edits the holder of) a role with permissions they lack."""
+    """Nobody hands out (or edits the holder of) a role that sees more or can do more than they.
+
+    A caller without an organisation-wide role can therefore never create an organisation-wide
+    user, and only a director can create a director. Team placement keeps the rest in bounds:
+    such a caller can only put users into teams of their own subtree (``_check_team``).
+    """
     if not role_permissions(role) <= principal.permissions:
+        raise ServiceError(Code.ROLE_NOT_ALLOWED, field=field)
+    if _scope_rank(role) > _scope_rank(principal.role):
         raise ServiceError(Code.ROLE_NOT_ALLOWED, field=field)
 
 
@@ -601,16 +636,18 @@ def _clean_text(field_name: str, value: str | None, max_length: int, *, required
 
 
 def _clean_username(value: str) -> str:
-    username = value.strip().lower()
-    if not USERNAME.fullmatch(username):
+    username = normalise_username(value)
+    if username is None:
         raise ServiceError(Code.USERNAME_INVALID, field="username")
     return username
 
 
 def _check_password(password: str) -> str:
-    if len(password) < MIN_PASSWORD_LENGTH:
+    problem = password_problem(password)
+    if problem == "PASSWORD_TOO_SHORT":
         raise ServiceError(Code.PASSWORD_TOO_SHORT, field="password", min=MIN_PASSWORD_LENGTH)
-    if len(password) > MAX_PASSWORD_LENGTH:
+    if problem == "PASSWORD_TOO_LONG":
+        # The API's error vocabulary (and schema) has no code of its own for this: TOO_LONG.
         raise ServiceError(Code.TOO_LONG, field="password", max=MAX_PASSWORD_LENGTH)
     return password
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
+from api.audit.models import AuditEntry
 from api.auth.passwords import verify_password
+from api.clock import FrozenClock
 from api.org.bootstrap import BootstrapError, BootstrapErrorCode, create_user, slug_for
 from api.org.models import Organisation, Role, User
 
@@ -49,10 +53,13 @@ async def test_chinese_organisation_name_gets_a_hashed_slug(db: None) -> None:
 async def test_reuses_the_organisation_by_slug_or_name(db: None) -> None:
     org = await Organisation.create(name="东华医疗器械（上海）有限公司", slug="donghua-med")
     _, created_by_slug = await create_user(
-        organisation="donghua-med", role=Role.MANAGER, username="m1", password=PASSWORD
+        organisation="donghua-med", role=Role.MANAGER, username="mgr1", password=PASSWORD
     )
     _, created_by_name = await create_user(
-        organisation="东华医疗器械（上海）有限公司", role=Role.REP, username="r1", password=PASSWORD
+        organisation="东华医疗器械（上海）有限公司",
+        role=Role.REP,
+        username="rep1",
+        password=PASSWORD,
     )
     assert not created_by_slug and not created_by_name
     assert await Organisation.all().count() == 1
@@ -81,7 +88,7 @@ async def test_rejects_a_short_password_and_creates_nothing(db: None, password: 
     assert await _totals() == (0, 0)
 
 
-@pytest.mark.parametrize("username", ["", "a", "with space", "名字", "-lead", "x" * 65])
+@pytest.mark.parametrize("username", ["", "a", "ab", "with space", "名字", "-lead", "x" * 65])
 async def test_rejects_an_invalid_username(db: None, username: str) -> None:
     with pytest.raises(BootstrapError) as raised:
         await create_user(
@@ -89,6 +96,36 @@ async def test_rejects_an_invalid_username(db: None, username: str) -> None:
         )
     assert raised.value.code == BootstrapErrorCode.INVALID_USERNAME
     assert await _totals() == (0, 0)
+
+
+async def test_rejects_a_password_longer_than_login_reads(db: None) -> None:
+    with pytest.raises(BootstrapError) as raised:
+        await create_user(organisation="acme", role=Role.ADMIN, username="ops", password="p" * 257)
+    assert raised.value.code == BootstrapErrorCode.PASSWORD_TOO_LONG
+    assert "256" in str(raised.value)
+    assert await _totals() == (0, 0)
+
+
+async def test_records_the_creation_in_the_audit_log_without_an_actor(db: None) -> None:
+    clock = FrozenClock(datetime(2026, 11, 24, 2, 0, tzinfo=UTC))
+    user, _ = await create_user(
+        organisation="acme", role=Role.ADMIN, username="ops", password=PASSWORD, clock=clock
+    )
+
+    entry = await AuditEntry.get(action="user.created")
+    assert entry.organisation_id == user.organisation_id  # type: ignore[attr-defined]
+    assert (entry.subject_type, entry.subject_id) == ("User", str(user.id))
+    assert entry.actor_id is None
+    assert entry.at == clock.now()
+    assert entry.data == {"role": "admin", "via": "cli"}
+    assert PASSWORD not in str(entry.data)
+
+
+async def test_a_refused_creation_records_nothing(db: None) -> None:
+    await create_user(organisation="acme", role=Role.ADMIN, username="ops", password=PASSWORD)
+    with pytest.raises(BootstrapError):
+        await create_user(organisation="acme", role=Role.REP, username="ops", password=PASSWORD)
+    assert await AuditEntry.filter(action="user.created").count() == 1
 
 
 async def test_rejects_an_empty_organisation(db: None) -> None:

@@ -59,6 +59,19 @@ mutation ($username: String!, $password: String!) {
   login(username: $username, password: $password) { errors { code } }
 }
 """
+LOGIN_FOR_TOKENS = """
+mutation ($username: String!, $password: String!) {
+  login(username: $username, password: $password) {
+    tokens { accessToken refreshToken }
+    errors { code }
+  }
+}
+"""
+REFRESH = """
+mutation ($token: String!) {
+  refreshToken(refreshToken: $token) { tokens { accessToken } errors { code field } }
+}
+"""
 NEW_PASSWORD = "a-long-enough-secret"
 
 
@@ -196,8 +209,12 @@ async def test_invalid_input_is_refused_with_a_field_and_nothing_is_written(api)
         ({"username": "ab"}, ("USERNAME_INVALID", "username")),
         ({"username": "张三"}, ("USERNAME_INVALID", "username")),
         ({"username": "has space"}, ("USERNAME_INVALID", "username")),
+        ({"username": "-dash.first"}, ("USERNAME_INVALID", "username")),
+        ({"username": "x" * 65}, ("USERNAME_INVALID", "username")),
         ({"displayName": "  "}, ("REQUIRED", "displayName")),
         ({"password": "short"}, ("PASSWORD_TOO_SHORT", "password")),
+        # Login reads 256 characters at most: a longer password could never be used.
+        ({"password": "p" * 257}, ("TOO_LONG", "password")),
         ({"phone": "12345"}, ("INVALID_PHONE", "phone")),
         ({"email": "not-an-email"}, ("INVALID_EMAIL", "email")),
         ({"industries": [f"tag{i}" for i in range(21)]}, ("TOO_MANY_ITEMS", "industries")),
@@ -371,3 +388,102 @@ async def test_null_empties_a_field_and_a_manager_cannot_report_to_their_own_rep
     assert stored.team_id == w.team_a.id  # type: ignore[attr-defined] # omitted: unchanged
     entry = await AuditEntry.get(action="user.updated", subject_id=str(w.rep_a.id))
     assert entry.data == {"fields": ["manager_id", "password"]}
+
+
+async def _login_for_tokens(api: Api, username: str, password: str) -> tuple[str, str]:
+    body = await api.graphql(LOGIN_FOR_TOKENS, {"username": username, "password": password})
+    payload = body["data"]["login"]
+    assert payload["errors"] == [], payload
+    return payload["tokens"]["accessToken"], payload["tokens"]["refreshToken"]
+
+
+async def _refresh_errors(api: Api, refresh_token: str) -> list[dict[str, Any]]:
+    body = await api.graphql(REFRESH, {"token": refresh_token})
+    errors: list[dict[str, Any]] = body["data"]["refreshToken"]["errors"]
+    return errors
+
+
+async def test_a_password_reset_closes_every_session_of_the_user(api, clock):
+    w = await make_world()
+    access, refresh = await _login_for_tokens(api, w.rep_a.username, "correct-horse-battery")
+    admin_token = await api.login(w.admin.username)
+
+    payload = await _update_user(api, admin_token, w.rep_a.id, password=NEW_PASSWORD)
+    assert payload["errors"] == []
+
+    body = await api.graphql(ME, token=access)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
+    assert [e["code"] for e in await _refresh_errors(api, refresh)] == ["INVALID_REFRESH_TOKEN"]
+    session = await AuthSession.get(user_id=w.rep_a.id)
+    assert (session.revoked_at, session.revoked_reason) == (clock.now(), "password_changed")
+    entry = await AuditEntry.get(action="user.updated", subject_id=str(w.rep_a.id))
+    assert entry.data == {"fields": ["password"], "revoked_sessions": 1}
+    assert NEW_PASSWORD not in str(entry.data)
+    # The new password works; the admin who reset it stays logged in.
+    body = await api.graphql(LOGIN, {"username": w.rep_a.username, "password": NEW_PASSWORD})
+    assert body["data"]["login"]["errors"] == []
+    assert (await api.graphql(ME, token=admin_token))["data"]["me"]["user"]["username"] == (
+        w.admin.username
+    )
+
+
+async def test_clearing_a_password_closes_every_session_of_the_user(api, clock):
+    w = await make_world()
+    access, refresh = await _login_for_tokens(api, w.rep_a.username, "correct-horse-battery")
+    admin_token = await api.login(w.admin.username)
+
+    payload = await _update_user(api, admin_token, w.rep_a.id, password=None)
+    assert payload["errors"] == []
+
+    body = await api.graphql(ME, token=access)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
+    assert [e["code"] for e in await _refresh_errors(api, refresh)] == ["INVALID_REFRESH_TOKEN"]
+    entry = await AuditEntry.get(action="user.updated", subject_id=str(w.rep_a.id))
+    assert entry.data == {"fields": ["password"], "revoked_sessions": 1}
+
+
+async def test_changing_your_own_password_keeps_only_the_session_you_changed_it_from(api):
+    org = await make_org()
+    admin = await make_user(org, Role.ADMIN)
+    desk = await api.login(admin.username)
+    phone = await api.login(admin.username)
+
+    payload = await _update_user(api, desk, admin.id, password=NEW_PASSWORD)
+    assert payload["errors"] == []
+
+    assert (await api.graphql(ME, token=desk))["data"]["me"]["user"]["username"] == (admin.username)
+    body = await api.graphql(ME, token=phone)
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["UNAUTHENTICATED"]
+    entry = await AuditEntry.get(action="user.updated", subject_id=str(admin.id))
+    assert entry.data == {"fields": ["password"], "revoked_sessions": 1}
+
+
+async def test_a_constraint_failure_other_than_the_username_is_not_reported_as_taken(
+    api, monkeypatch
+):
+    from tortoise.exceptions import IntegrityError
+
+    from api.audit import service as audit
+
+    org = await make_org()
+    admin = await make_user(org, Role.ADMIN)
+    token = await api.login(admin.username)
+    record = audit.record
+
+    async def failing_record(**kwargs: Any) -> Any:
+        if kwargs["action"] == "user.created":
+            raise IntegrityError("UNIQUE constraint failed: audit_entry.seq")
+        return await record(**kwargs)
+
+    monkeypatch.setattr(audit, "record", failing_record)
+
+    body = await api.graphql(
+        CREATE_USER,
+        {"input": {"username": "new.rep", "displayName": "新人", "role": "REP"}},
+        token=token,
+    )
+
+    assert body["data"] is None
+    assert [e["extensions"]["code"] for e in body["errors"]] == ["INTERNAL_ERROR"]
+    assert "USERNAME_TAKEN" not in str(body)
+    assert not await User.filter(username="new.rep").exists()
