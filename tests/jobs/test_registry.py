@@ -11,9 +11,10 @@ from arq.jobs import Job, JobStatus
 from arq.worker import Retry
 from tortoise.exceptions import IntegrityError
 
+from api.errors import describe_error
 from api.jobs import outbox, registry
 from api.jobs.models import OutboxMessage, OutboxStatus
-from api.jobs.registry import describe_error, outbox_job, retry_delay
+from api.jobs.registry import outbox_job, retry_delay
 from api.jobs.relay import relay_due, sweep
 from api.worker import run_burst
 
