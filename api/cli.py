@@ -61,6 +61,12 @@ def _parser() -> argparse.ArgumentParser:
     makemigrations.add_argument("name", nargs="?", default="update")
     makemigrations.set_defaults(handler=_makemigrations)
 
+    sessions = sub.add_parser("sessions", help="manage login sessions").add_subparsers(
+        title="sessions commands"
+    )
+    revoke = sessions.add_parser("revoke-all", help="log every user out of every device")
+    revoke.set_defaults(handler=_sessions_revoke_all)
+
     users = sub.add_parser("users", help="manage users").add_subparsers(title="users commands")
     create = users.add_parser("create", help="create a user (and the organisation if missing)")
     create.add_argument("--organisation", "--org", required=True, help="organisation slug or name")
@@ -223,6 +229,22 @@ def _makemigrations(settings: Settings, args: argparse.Namespace) -> int:
 
     created = asyncio.run(run())
     print(f"migration: {created or 'no changes'}")
+    return 0
+
+
+def _sessions_revoke_all(settings: Settings, args: argparse.Namespace) -> int:
+    from api.auth.service import revoke_all_sessions
+    from api.clock import SystemClock
+    from api.db import close_db, init_db
+
+    async def run() -> int:
+        await init_db(settings)
+        try:
+            return await revoke_all_sessions(clock=SystemClock())
+        finally:
+            await close_db()
+
+    print(f"revoked {asyncio.run(run())} open session(s); every user must log in again")
     return 0
 
 

@@ -140,3 +140,9 @@ def test_the_demo_organisation_is_never_created_in_production(workdir):
         )
         assert result.returncode == 2
         assert "not created in production" in result.stderr
+
+
+def test_sessions_revoke_all_logs_everyone_out(workdir):
+    result = liuhen(workdir, "sessions", "revoke-all")
+    assert result.returncode == 0, result.stderr
+    assert "open session(s)" in result.stdout

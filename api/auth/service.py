@@ -418,3 +418,24 @@ async def _revoke_session(
                 subject_id=str(session.user_id),  # type: ignore[attr-defined]
                 data={"session_id": str(session.id), "reason": reason},
             )
+
+
+async def revoke_all_sessions(*, clock: Clock, reason: str = "operator") -> int:
+    """Close every open session of every organisation (operators, e.g. after a breach)."""
+    now = clock.now()
+    counts: dict[UUID, int] = {}
+    async with in_transaction():
+        for org_id in await AuthSession.filter(revoked_at=None).values_list(
+            "organisation_id", flat=True
+        ):
+            key = UUID(str(org_id))
+            counts[key] = counts.get(key, 0) + 1
+        await AuthSession.filter(revoked_at=None).update(revoked_at=now, revoked_reason=reason)
+        for organisation_id, count in counts.items():
+            await audit.record(
+                organisation_id=organisation_id,
+                action="auth.all_sessions_revoked",
+                at=now,
+                data={"sessions": count, "reason": reason},
+            )
+    return sum(counts.values())

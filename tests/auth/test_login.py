@@ -192,3 +192,16 @@ async def test_concurrent_guesses_cannot_slip_past_the_limit(api, settings):
     codes = [b["data"]["login"]["errors"][0]["code"] for b in bodies]
     assert codes.count("INVALID_CREDENTIALS") == settings.login_max_failures
     assert codes.count("LOGIN_THROTTLED") == settings.login_max_failures * 2
+
+
+async def test_an_operator_can_close_every_session_of_every_organisation(api, clock):
+    from api.auth.service import revoke_all_sessions
+
+    first, second = await make_org(), await make_org()
+    tokens = [await api.login((await make_user(org)).username) for org in (first, second)]
+    assert await revoke_all_sessions(clock=clock) == 2
+    for token in tokens:
+        assert (await api.graphql(ME, token=token))["errors"][0]["extensions"]["code"] == (
+            "UNAUTHENTICATED"
+        )
+    assert await AuditEntry.filter(action="auth.all_sessions_revoked").count() == 2
