@@ -25,8 +25,8 @@ from api.auth.http import bearer_token
 from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.auth.service import AuthenticationFailed, authenticate
+from api.common.masking import mask_email, mask_phone
 from api.common.pagination import encode_cursor
-from api.customers.masking import mask_email, mask_phone
 from api.customers.models import Contact, ContactKind, Customer, Site
 from api.customers.service import scoped_customers
 from api.org.models import Role, User

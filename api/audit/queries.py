@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import strawberry
 
-from api.audit.models import AuditEntry, AuditVerification
+from api.audit import service
 from api.audit.types import AuditEntryType, AuditFilterInput, AuditVerificationType
 from api.auth.permissions import Permission
 from api.common.pagination import page_size, paginate
@@ -27,16 +27,14 @@ class AuditQueries:
         filter: AuditFilterInput | None = None,
     ) -> Connection[AuditEntryType]:
         principal = info.context.require_principal()
-        query = AuditEntry.filter(organisation_id=principal.organisation_id)
-        if filter is not None:
-            if filter.action:
-                query = query.filter(action=filter.action)
-            if filter.subject_type:
-                query = query.filter(subject_type=filter.subject_type)
-            if filter.subject_id:
-                query = query.filter(subject_id=filter.subject_id)
-            if filter.actor_id:
-                query = query.filter(actor_id=id_or_nothing(filter.actor_id))
+        f = filter or AuditFilterInput()
+        query = service.entries(
+            organisation_id=principal.organisation_id,
+            action=f.action,
+            subject_type=f.subject_type,
+            subject_id=f.subject_id,
+            actor_id=id_or_nothing(f.actor_id) if f.actor_id else None,
+        )
         settings = info.context.settings
         size = page_size(first, default=settings.default_page_size, maximum=settings.max_page_size)
         page = await paginate(query, first=size, after=after, order=("seq",), descending=True)
@@ -46,9 +44,7 @@ class AuditQueries:
     async def audit_verifications(self, info: Info, first: int = 10) -> list[AuditVerificationType]:
         principal = info.context.require_principal()
         size = page_size(first, default=10, maximum=info.context.settings.max_page_size)
-        rows = (
-            await AuditVerification.filter(organisation_id=principal.organisation_id)
-            .order_by("-finished_at")
-            .limit(size)
+        rows = await service.latest_verifications(
+            organisation_id=principal.organisation_id, limit=size
         )
         return [AuditVerificationType.from_row(r) for r in rows]

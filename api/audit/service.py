@@ -12,6 +12,7 @@ from decimal import Decimal
 from enum import Enum, StrEnum
 from uuid import UUID, uuid4
 
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from api.audit.models import AuditChainHead, AuditEntry, AuditVerification
@@ -320,3 +321,32 @@ async def schedule_verifications(*, clock: Clock) -> int:
             organisation_id=UUID(str(organisation_id)),
         )
     return len(organisation_ids)
+
+
+def entries(
+    *,
+    organisation_id: UUID,
+    action: str | None = None,
+    subject_type: str | None = None,
+    subject_id: str | None = None,
+    actor_id: UUID | None = None,
+) -> QuerySet[AuditEntry]:
+    """The organisation's audit entries, filtered; paginate it newest first by ``seq``."""
+    query = AuditEntry.filter(organisation_id=organisation_id)
+    if action:
+        query = query.filter(action=action)
+    if subject_type:
+        query = query.filter(subject_type=subject_type)
+    if subject_id:
+        query = query.filter(subject_id=subject_id)
+    if actor_id:
+        query = query.filter(actor_id=actor_id)
+    return query
+
+
+async def latest_verifications(*, organisation_id: UUID, limit: int) -> list[AuditVerification]:
+    return (
+        await AuditVerification.filter(organisation_id=organisation_id)
+        .order_by("-finished_at")
+        .limit(limit)
+    )

@@ -9,7 +9,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.audit import models
-from api.jobs.models import OutboxMessage
+from api.jobs.types import BackgroundJobType
 
 
 @strawberry.type(name="AuditEntry")
@@ -69,19 +69,8 @@ class AuditVerificationType:
 
 
 @strawberry.type
-class ScheduledJob:
-    job_id: str
-    status: str
-    due_at: datetime
-
-    @classmethod
-    def from_row(cls, row: OutboxMessage) -> ScheduledJob:
-        return cls(job_id=row.job_id, status=row.status.value, due_at=row.due_at)
-
-
-@strawberry.type
 class RequestAuditVerificationPayload:
-    job: ScheduledJob
+    job: BackgroundJobType
 
 
 @strawberry.input

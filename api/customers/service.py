@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 from uuid import UUID
@@ -13,21 +12,19 @@ from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from api.audit import service as audit
-from api.auth.permissions import Permission
 from api.auth.principal import Principal
 from api.clock import Clock
+from api.common.contact_details import normalise_email, normalise_phone
+from api.customers import visibility
 from api.customers.errors import CustomerErrorCode as Code
 from api.customers.models import Contact, ContactKind, Customer, CustomerTier, Datum, Site
 from api.errors import ServiceError
-from api.org.models import Role, User
+from api.org.models import User
 from api.org.scope import can_see_user, visible_user_ids
 
 DEFAULT_SITE_RADIUS_M = 300  # DOMAIN.md §1; the visits policy makes it per-organisation
 MIN_SITE_RADIUS_M, MAX_SITE_RADIUS_M = 50, 5000
 MAX_CONTACTS, MAX_SITES = 50, 50
-_MOBILE = re.compile(r"^1[3-9]\d{9}$")
-_LANDLINE = re.compile(r"^0\d{9,11}$")
-_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -360,20 +357,6 @@ def _check_text(field_name: str, value: str | None, max_length: int, *, required
         raise ServiceError(Code.TOO_LONG, field=field_name, max=max_length)
 
 
-def normalise_phone(phone: str) -> str | None:
-    """Digits of a Chinese mobile (+86 allowed) or landline number, or None if invalid."""
-    digits = re.sub(r"[\s\-()（）]", "", phone)
-    if digits.startswith("+86"):
-        digits = digits[3:]
-    elif digits.startswith("0086"):
-        digits = digits[4:]
-    elif digits.startswith("86") and len(digits) == 13:
-        digits = digits[2:]
-    if _MOBILE.match(digits) or _LANDLINE.match(digits):
-        return digits
-    return None
-
-
 def _clean_contact(data: ContactInput, prefix: str) -> dict[str, Any]:
     path = f"{prefix}." if prefix else ""
     _check_text(f"{path}name", data.name, 100, required=True)
@@ -385,8 +368,8 @@ def _clean_contact(data: ContactInput, prefix: str) -> dict[str, Any]:
             raise ServiceError(Code.INVALID_PHONE, field=f"{path}phone")
     email = None
     if data.email and data.email.strip():
-        email = data.email.strip().lower()
-        if len(email) > 254 or not _EMAIL.match(email):
+        email = normalise_email(data.email)
+        if email is None:
             raise ServiceError(Code.INVALID_EMAIL, field=f"{path}email")
     _check_text(f"{path}wechatId", data.wechat_id, 64, required=False)
     return {
@@ -452,16 +435,17 @@ async def reveal_contact(
         or await get_customer(principal=principal, customer_id=customer_id) is None
     ):
         raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
-    if principal.role == Role.DELIVERY and principal.can(Permission.CONTACTS_VIEW):
-        if contact.kind != ContactKind.TECHNICAL:
-            raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
-        revealed = RevealedContact(contact=contact, phone=None, email=contact.email, wechat_id=None)
-    elif principal.can(Permission.CONTACTS_REVEAL):
-        revealed = RevealedContact(
-            contact=contact, phone=contact.phone, email=contact.email, wechat_id=contact.wechat_id
-        )
-    else:
+    if not visibility.visible_contacts([contact], principal):
+        raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
+    if not visibility.may_reveal(principal, contact):
         raise ServiceError(Code.REVEAL_NOT_ALLOWED, field="id")
+    fields_ = visibility.contact_fields(principal)
+    revealed = RevealedContact(
+        contact=contact,
+        phone=contact.phone if "phone" in fields_ else None,
+        email=contact.email if "email" in fields_ else None,
+        wechat_id=contact.wechat_id if "wechat_id" in fields_ else None,
+    )
     shown = [
         name
         for name, value in (

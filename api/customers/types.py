@@ -8,15 +8,13 @@ from uuid import UUID
 
 import strawberry
 
-from api.auth.permissions import Permission
 from api.auth.principal import Principal
+from api.common.masking import mask_email, mask_phone, mask_text
 from api.context import Context, Info
-from api.customers import models
+from api.customers import models, visibility
 from api.customers.errors import CustomerErrorCode
-from api.customers.masking import mask_email, mask_phone, mask_text
 from api.customers.service import CustomerRelations, relations_of
 from api.graphql.selection import selected_names
-from api.org.models import Role
 
 if TYPE_CHECKING:
     from api.org.types import UserType
@@ -39,15 +37,15 @@ class ContactType:
 
     @classmethod
     def from_row(cls, row: models.Contact, principal: Principal) -> ContactType:
-        delivery = principal.role == Role.DELIVERY
+        shown = visibility.contact_fields(principal)
         return cls(
             id=strawberry.ID(str(row.id)),
             name=row.name,
             title=row.title,
             kind=row.kind,
-            phone=mask_phone(row.phone) if row.phone and not delivery else None,
-            email=mask_email(row.email) if row.email else None,
-            wechat_id=mask_text(row.wechat_id) if row.wechat_id and not delivery else None,
+            phone=mask_phone(row.phone) if row.phone and "phone" in shown else None,
+            email=mask_email(row.email) if row.email and "email" in shown else None,
+            wechat_id=mask_text(row.wechat_id) if row.wechat_id and "wechat_id" in shown else None,
         )
 
 
@@ -68,13 +66,10 @@ class RevealContactPayload:
 
 
 def _visible_contacts(rows: list[models.Contact], context: Context) -> list[ContactType]:
-    """Contacts the caller's role may see: none without contacts.view, technical for delivery."""
     principal = context.require_principal()
-    if not principal.can(Permission.CONTACTS_VIEW):
-        return []
-    if principal.role == Role.DELIVERY:
-        rows = [r for r in rows if r.kind == models.ContactKind.TECHNICAL]
-    return [ContactType.from_row(r, principal) for r in rows]
+    return [
+        ContactType.from_row(r, principal) for r in visibility.visible_contacts(rows, principal)
+    ]
 
 
 @strawberry.type(name="Site")
@@ -161,12 +156,12 @@ class CustomerType:
     @strawberry.field
     def notes(self) -> str | None:
         principal = self.context.require_principal()
-        return self.row.notes if principal.can(Permission.CONTACTS_VIEW) else None
+        return self.row.notes if visibility.sees_notes(principal) else None
 
     @strawberry.field(description="Finance and admins only; each view is audited.")
     def payment_account(self) -> str | None:
         principal = self.context.require_principal()
-        if not principal.can(Permission.PAYMENT_VIEW) or not self.row.payment_account:
+        if not visibility.sees_payment(principal) or not self.row.payment_account:
             return None
         self.context.record_personal_data_view("Customer", str(self.row.id), "payment_account")
         return self.row.payment_account
@@ -174,7 +169,7 @@ class CustomerType:
     @strawberry.field(description="Finance and admins only.")
     def payment_terms(self) -> str | None:
         principal = self.context.require_principal()
-        return self.row.payment_terms if principal.can(Permission.PAYMENT_VIEW) else None
+        return self.row.payment_terms if visibility.sees_payment(principal) else None
 
 
 @strawberry.type

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
-
 import strawberry
-from redis.exceptions import RedisError
 
 from api.auth.permissions import Permission
 from api.context import Info
 from api.graphql.permissions import Requires
 from api.jobs import outbox
-from api.jobs.relay import relay_due
+from api.jobs.relay import relay_now
 from api.jobs.types import BackgroundJobType, RetryJobPayload
 
 
@@ -32,7 +29,6 @@ class JobMutations:
         )
         if message is None:
             return RetryJobPayload(job=None)
-        with contextlib.suppress(OSError, RedisError):
-            await relay_due(redis=ctx.services.arq, now=ctx.clock.now())
+        await relay_now(redis=ctx.services.arq, now=ctx.clock.now())
         await message.refresh_from_db()
         return RetryJobPayload(job=BackgroundJobType.from_row(message))

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from arq.connections import ArqRedis
 from arq.jobs import Job, JobStatus
+from redis.exceptions import RedisError
 from tortoise.expressions import F
 
 from api.jobs.models import OutboxMessage, OutboxStatus
@@ -97,3 +98,13 @@ async def sweep(
         )
         logger.warning("outbox sweep re-enqueued %d job(s) that Redis had lost", len(refired))
     return len(refired)
+
+
+async def relay_now(*, redis: ArqRedis, now: datetime) -> None:
+    """Hand just-committed messages to arq at once; if Redis is down, the cron relay will."""
+    try:
+        await relay_due(redis=redis, now=now)
+    except (OSError, RedisError) as exc:
+        logger.warning(
+            "immediate relay failed (%s); the periodic relay will retry", type(exc).__name__
+        )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import re
 from dataclasses import dataclass, field
 from dataclasses import fields as dataclass_fields
 from datetime import UTC, date, datetime
@@ -28,15 +27,14 @@ from api.auth.permissions import (
 )
 from api.auth.principal import ORG_WIDE_ROLES, Principal
 from api.clock import Clock
+from api.common.contact_details import normalise_email, normalise_phone
 from api.common.identity import MAX_PASSWORD_LENGTH, normalise_username, password_problem
-from api.customers.service import normalise_phone
 from api.errors import ServiceError
 from api.org.errors import OrgErrorCode as Code
 from api.org.models import Organisation, Role, ServiceLevel, Team, TeamKind, User
 from api.org.scope import can_see_user, visible_user_ids
 from api.settings import Settings
 
-_EMAIL = re.compile(r"[^@\s]{1,64}@[^@\s]+\.[^@\s]{2,}")
 MAX_TEAM_DEPTH = 20  # 20 levels of "/<uuid>" fit the 1024 characters of Team.path
 MAX_TAGS, MAX_TAG_LENGTH = 20, 50
 MAX_GRANT_REASON = 300
@@ -664,8 +662,8 @@ def _clean_phone(value: str | None) -> str | None:
 def _clean_email(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
-    email = value.strip().lower()
-    if len(email) > 254 or not _EMAIL.fullmatch(email):
+    email = normalise_email(value)
+    if email is None:
         raise ServiceError(Code.INVALID_EMAIL, field="email")
     return email
 

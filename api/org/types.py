@@ -10,8 +10,8 @@ import strawberry
 from api import i18n
 from api.auth.models import PermissionGrant
 from api.auth.permissions import DESCRIPTIONS, Permission, role_permissions
+from api.common.masking import mask_email, mask_phone
 from api.context import Info
-from api.customers.masking import mask_email, mask_phone
 from api.org import models
 from api.org.errors import OrgErrorCode
 
