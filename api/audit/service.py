@@ -40,6 +40,8 @@ class ProblemCode(StrEnum):
     TRUNCATED = "TRUNCATED"
     """The chain head counts more entries than the table holds: the newest rows were deleted."""
     HEAD_MISMATCH = "HEAD_MISMATCH"
+    UNEXPECTED_ENTRY = "UNEXPECTED_ENTRY"
+    """An entry lies beyond the chain head: it was inserted behind the log's back."""
     """The head does not match the last entry (its hash was rewritten, or the head is gone)."""
 
 
@@ -254,6 +256,16 @@ async def verify_chain(
         )
     elif head.last_hash != last_hash:
         report(ProblemCode.HEAD_MISMATCH, last_seq, "head hash differs from the last entry's hash")
+    if head is not None:
+        # A row beyond the head was not appended through record(): forged, and it would also
+        # block the next append. Rows appended during the walk are re-checked against the
+        # head as it is now.
+        current = await AuditChainHead.get(organisation_id=organisation_id)
+        beyond = await AuditEntry.filter(
+            organisation_id=organisation_id, seq__gt=current.last_seq
+        ).values_list("seq", flat=True)
+        for seq in sorted(int(str(s)) for s in beyond):
+            report(ProblemCode.UNEXPECTED_ENTRY, seq, "entry beyond the chain head")
     return ChainReport(checked_entries=checked, ok=not problems, problems=problems)
 
 

@@ -186,9 +186,10 @@ async def logout(*, principal: Principal, clock: Clock, everywhere: bool = False
     query = AuthSession.filter(user_id=principal.user_id, revoked_at=None)
     if not everywhere:
         query = query.filter(id=principal.session_id)
-    sessions = await query
-    for session in sessions:
-        await _revoke_session(session, reason="logout", now=now, actor_id=principal.user_id)
+    async with in_transaction():  # all or nothing
+        sessions = await query
+        for session in sessions:
+            await _revoke_session(session, reason="logout", now=now, actor_id=principal.user_id)
     return len(sessions)
 
 

@@ -20,6 +20,7 @@ class CustomerErrorCode(StrEnum):
     OWNER_NOT_FOUND = "OWNER_NOT_FOUND"
     TOO_MANY_ITEMS = "TOO_MANY_ITEMS"
     REVEAL_NOT_ALLOWED = "REVEAL_NOT_ALLOWED"
+    PAYMENT_FIELDS_NOT_ALLOWED = "PAYMENT_FIELDS_NOT_ALLOWED"
 
 
 i18n.register(
@@ -41,6 +42,10 @@ i18n.register(
             "Owner not found or not visible to you",
         ),
         "TOO_MANY_ITEMS": ("条目过多（最多 {max} 条）", "Too many items (at most {max})"),
+        "PAYMENT_FIELDS_NOT_ALLOWED": (
+            "付款账户与账期只能由财务或管理员填写",
+            "Only finance and admins may set the payment account and terms",
+        ),
         "REVEAL_NOT_ALLOWED": (
             "你的角色不能查看联系人的完整信息",
             "Your role may not see contact details unmasked",

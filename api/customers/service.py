@@ -179,9 +179,20 @@ def _check_customer_text(values: dict[str, Any]) -> None:
             )
 
 
+def _check_payment_fields(principal: Principal, values: dict[str, Any]) -> None:
+    """Only roles that may see payment details may write them."""
+    for name in ("payment_account", "payment_terms"):
+        if values.get(name) is not None and not visibility.sees_payment(principal):
+            raise ServiceError(Code.PAYMENT_FIELDS_NOT_ALLOWED, field=_FIELD_PATH[name])
+
+
 async def create_customer(*, principal: Principal, data: CustomerInput, clock: Clock) -> Customer:
     """Create a customer with its contacts and sites in one transaction."""
     _check_customer_text({name: getattr(data, name) for name in _CUSTOMER_TEXT})
+    _check_payment_fields(
+        principal,
+        {"payment_account": data.payment_account, "payment_terms": data.payment_terms},
+    )
     if len(data.contacts) > MAX_CONTACTS:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="contacts", max=MAX_CONTACTS)
     if len(data.sites) > MAX_SITES:
@@ -228,6 +239,7 @@ async def update_customer(
     updates = {f.name: getattr(changes, f.name) for f in fields(changes)}
     updates = {k: v for k, v in updates.items() if v is not None}
     _check_customer_text(updates)
+    _check_payment_fields(principal, updates)
     if "name" in updates:
         updates["name"] = updates["name"].strip()
     if "owner_id" in updates and not await can_see_user(principal, updates["owner_id"]):

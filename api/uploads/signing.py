@@ -1,8 +1,10 @@
 """Short-lived signed media URLs: ``/media/<id>?exp=<unix>&sig=<HMAC>``.
 
 A mini-program ``<image>`` or audio player cannot send an Authorization header, so the URL itself
-carries the permission: an HMAC-SHA256 over ``"<upload_id>:<exp>"`` with the service secret,
-valid until ``exp`` (seconds since the epoch) by the service's injected clock.
+carries the permission: an HMAC-SHA256 over ``"<upload_id>:<exp>"`` with a media key derived
+from the service secret (HMAC(secret, "liuhen/media-url")), so a media signature can never be
+confused with any other use of the secret; valid until ``exp`` (seconds since the epoch) by the
+service's injected clock.
 """
 
 from __future__ import annotations
@@ -20,10 +22,15 @@ from api.settings import Settings
 MEDIA_PATH_PREFIX = "/media/"
 
 
+def media_key(secret: str) -> bytes:
+    """The key for media URLs only, derived from the service secret."""
+    return hmac.new(secret.encode("utf-8"), b"liuhen/media-url", hashlib.sha256).digest()
+
+
 def media_signature(*, upload_id: UUID, exp: int, secret: str) -> str:
-    """URL-safe base64 (unpadded) HMAC-SHA256 of ``"<upload_id>:<exp>"``."""
+    """URL-safe base64 (unpadded) HMAC-SHA256 of ``"<upload_id>:<exp>"`` under the media key."""
     digest = hmac.new(
-        secret.encode("utf-8"), f"{upload_id}:{exp}".encode("ascii"), hashlib.sha256
+        media_key(secret), f"{upload_id}:{exp}".encode("ascii"), hashlib.sha256
     ).digest()
     return base64.urlsafe_b64encode(digest).rstrip(b"=").decode("ascii")
 

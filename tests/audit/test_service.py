@@ -289,10 +289,11 @@ async def test_chains_of_different_organisations_are_numbered_independently(cloc
     assert (entry.seq, entry.prev_hash) == (1, GENESIS_HASH)
 
 
-async def test_entries_appended_during_a_walk_are_left_for_the_next_run(clock):
+async def test_an_entry_beyond_the_head_is_reported_as_forged(clock):
     org = await make_org()
     await append(org, clock, 2)
-    # A row past the head, as an append in flight would look to a concurrent verifier.
+    # record() inserts a row and moves the head in one transaction, so a committed row past
+    # the head was written behind the log's back.
     await raw(
         f"""INSERT INTO audit_entry (id, created_at, organisation_id, seq, at, action,
         subject_type, subject_id, data, prev_hash, hash)
@@ -300,8 +301,9 @@ async def test_entries_appended_during_a_walk_are_left_for_the_next_run(clock):
         '2026-11-24 02:00:00+00:00', 'x', '', '', '{{}}', 'p', 'h')"""  # noqa: S608
     )
     report = await service.verify_chain(organisation_id=org.id)
-    assert report.ok
+    assert not report.ok
     assert report.checked_entries == 2
+    assert [(p.code, p.seq) for p in report.problems] == [(ProblemCode.UNEXPECTED_ENTRY, 3)]
 
 
 async def test_a_forged_entry_past_the_head_blocks_the_next_append(clock):

@@ -134,3 +134,26 @@ async def test_over_long_text_is_a_field_error_and_never_logged(api, caplog):
         }
     assert account not in caplog.text
     assert await Customer.all().count() == 0
+
+
+async def test_only_roles_that_see_payment_details_may_write_them(api):
+    w = await make_world()
+    rep = await api.login(w.rep_b.username)
+    body = await api.graphql(
+        CREATE, {"input": {**VALID, "paymentAccount": "6222020000009999"}}, token=rep
+    )
+    assert body["data"]["createCustomer"]["errors"][0]["code"] == "PAYMENT_FIELDS_NOT_ALLOWED"
+    assert body["data"]["createCustomer"]["errors"][0]["field"] == "paymentAccount"
+    created = await api.graphql(CREATE, {"input": VALID}, token=rep)
+    customer_id = created["data"]["createCustomer"]["customer"]["id"]
+    finance = await api.login(w.finance.username)
+    body = await api.graphql(
+        UPDATE, {"id": customer_id, "input": {"paymentTerms": "月结60天"}}, token=finance
+    )
+    # Finance sees every customer but is not a sales role: it can't edit customers at all.
+    assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+    admin = await api.login(w.admin.username)
+    body = await api.graphql(
+        UPDATE, {"id": customer_id, "input": {"paymentTerms": "月结60天"}}, token=admin
+    )
+    assert body["data"]["updateCustomer"]["errors"] == []

@@ -38,7 +38,9 @@ def test_url_carries_expiry_and_hmac_of_id_and_expiry():
     path, exp, sig = parts(sign_media_url(upload_id=upload_id, settings=SETTINGS, now=NOW))
     assert path == f"/media/{upload_id}"
     assert exp == int(NOW.timestamp()) + 600
-    digest = hmac.new(b"s" * 40, f"{upload_id}:{exp}".encode(), hashlib.sha256).digest()
+    # The media key is derived from the secret, never the secret itself (domain separation).
+    key = hmac.new(b"s" * 40, b"liuhen/media-url", hashlib.sha256).digest()
+    digest = hmac.new(key, f"{upload_id}:{exp}".encode(), hashlib.sha256).digest()
     assert sig == base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
     assert "=" not in sig and "+" not in sig and "/" not in sig
 
