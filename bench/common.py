@@ -22,7 +22,6 @@ from time import perf_counter
 from typing import Any
 from uuid import UUID
 
-from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from api.app import build_services, close_services
@@ -224,45 +223,6 @@ async def environment(environ: Mapping[str, str] | None = None) -> AsyncIterator
             await close_services(services)
             if settings.uses_embedded_redis:
                 shutdown_embedded(force=True)
-
-
-# --- counting SQL statements (the approach of tests/querycount.py) -------------------------
-
-
-class QueryLog:
-    def __init__(self) -> None:
-        self.statements: list[str] = []
-
-    @property
-    def count(self) -> int:
-        return len(self.statements)
-
-
-@asynccontextmanager
-async def count_queries() -> AsyncIterator[QueryLog]:
-    """Record every statement sent through the default connection's client class."""
-    log = QueryLog()
-    client_class = type(connections.get("default"))
-    originals = {
-        name: getattr(client_class, name) for name in ("execute_query", "execute_query_dict")
-    }
-
-    def wrap(name: str) -> Any:
-        original = originals[name]
-
-        async def counted(self: Any, query: str, values: Any = None) -> Any:
-            log.statements.append(query)
-            return await original(self, query, values)
-
-        return counted
-
-    for name in originals:
-        setattr(client_class, name, wrap(name))
-    try:
-        yield log
-    finally:
-        for name, original in originals.items():
-            setattr(client_class, name, original)
 
 
 @asynccontextmanager

@@ -27,6 +27,7 @@ from api.auth.principal import Principal
 from api.auth.service import AuthenticationFailed, authenticate
 from api.common.masking import mask_email, mask_phone
 from api.common.pagination import encode_cursor
+from api.common.querylog import count_queries
 from api.customers.models import Contact, ContactKind, Customer, Site
 from api.customers.service import scoped_customers
 from api.org.models import Role, User
@@ -36,7 +37,6 @@ from bench.common import (
     Row,
     Table,
     count_graphql_validations,
-    count_queries,
     interleaved_throughput,
 )
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from api.audit.models import AuditEntry
+from api.common.querylog import count_queries
 from api.customers.models import Contact
 from tests.factories import make_customer, make_org, make_user, make_world
-from tests.querycount import count_queries
 
 CUSTOMER = """
 query ($id: ID!) { customer(id: $id) { id name owner { username } } }

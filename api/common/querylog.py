@@ -1,4 +1,8 @@
-"""Count the SQL statements a block of code sends, whichever backend is in use."""
+"""Count the SQL statements a block of code sends, whichever backend is in use.
+
+A diagnostic for tests and benchmarks (a list must cost a constant number of queries); it
+patches the connection client class while the block runs, so never use it in serving code.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,8 @@ from tortoise import connections
 
 
 class QueryLog:
+    """The statements sent while the block ran."""
+
     def __init__(self) -> None:
         self.statements: list[str] = []
 
@@ -20,6 +26,7 @@ class QueryLog:
 
 @asynccontextmanager
 async def count_queries() -> AsyncIterator[QueryLog]:
+    """Record every statement sent through the default connection's client class."""
     log = QueryLog()
     client_class = type(connections.get("default"))
     originals = {
