@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 from dataclasses import dataclass, field, fields
-from typing import Any
+from typing import Any, TypeVar
 from uuid import UUID
 
 from tortoise.expressions import Q
@@ -25,6 +25,7 @@ from api.org.scope import can_see_user, visible_user_ids
 DEFAULT_SITE_RADIUS_M = 300  # DOMAIN.md §1; the visits policy makes it per-organisation
 MIN_SITE_RADIUS_M, MAX_SITE_RADIUS_M = 50, 5000
 MAX_CONTACTS, MAX_SITES = 50, 50
+Child = TypeVar("Child", Contact, Site)
 
 
 @dataclass(frozen=True, slots=True)
@@ -273,18 +274,9 @@ async def update_contact(
 ) -> Contact:
     values = _clean_contact(data, "")
     async with in_transaction():
-        contact = await Contact.get_or_none(
-            id=contact_id, organisation_id=principal.organisation_id
+        contact = await _child_in_scope(
+            Contact, contact_id, principal, missing=Code.CONTACT_NOT_FOUND, field="contactId"
         )
-        if (
-            contact is None
-            or await get_customer(
-                principal=principal,
-                customer_id=contact.customer_id,  # type: ignore[attr-defined]
-            )
-            is None
-        ):
-            raise ServiceError(Code.CONTACT_NOT_FOUND, field="contactId")
         contact.update_from_dict(values)
         await contact.save()
         await _record_change(
@@ -317,16 +309,9 @@ async def update_site(
 ) -> Site:
     values = _clean_site(data, "")
     async with in_transaction():
-        site = await Site.get_or_none(id=site_id, organisation_id=principal.organisation_id)
-        if (
-            site is None
-            or await get_customer(
-                principal=principal,
-                customer_id=site.customer_id,  # type: ignore[attr-defined]
-            )
-            is None
-        ):
-            raise ServiceError(Code.SITE_NOT_FOUND, field="siteId")
+        site = await _child_in_scope(
+            Site, site_id, principal, missing=Code.SITE_NOT_FOUND, field="siteId"
+        )
         site.update_from_dict(values)
         await site.save()
         await _record_change(
@@ -337,6 +322,28 @@ async def update_site(
             {"id": site.id, **values},
         )
     return site
+
+
+async def _child_in_scope(
+    model: type[Child],
+    child_id: UUID,
+    principal: Principal,
+    *,
+    missing: Code,
+    field: str,
+    lock: bool = True,
+) -> Child:
+    """A contact or site whose customer the caller may see (locked for update by default)."""
+    query = model.filter(id=child_id, organisation_id=principal.organisation_id)
+    child = await (query.select_for_update() if lock else query).first()
+    customer_id: UUID | None = child.customer_id if child else None  # type: ignore[attr-defined]
+    if (
+        child is None
+        or customer_id is None
+        or await get_customer(principal=principal, customer_id=customer_id) is None
+    ):
+        raise ServiceError(missing, field=field)
+    return child
 
 
 async def _customer_for_update(principal: Principal, customer_id: UUID) -> Customer:
@@ -439,14 +446,10 @@ async def reveal_contact(
 
     Sales roles with contacts.reveal see everything; delivery sees a technical contact's e-mail.
     """
-    contact = await Contact.get_or_none(id=contact_id, organisation_id=principal.organisation_id)
-    customer_id: UUID | None = contact.customer_id if contact else None  # type: ignore[attr-defined]
-    if (
-        contact is None
-        or customer_id is None
-        or await get_customer(principal=principal, customer_id=customer_id) is None
-    ):
-        raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
+    contact = await _child_in_scope(
+        Contact, contact_id, principal, missing=Code.CONTACT_NOT_FOUND, field="id", lock=False
+    )
+    customer_id: UUID = contact.customer_id  # type: ignore[attr-defined]
     if not visibility.visible_contacts([contact], principal):
         raise ServiceError(Code.CONTACT_NOT_FOUND, field="id")
     if not visibility.may_reveal(principal, contact):

@@ -157,3 +157,58 @@ async def test_only_roles_that_see_payment_details_may_write_them(api):
         UPDATE, {"id": customer_id, "input": {"paymentTerms": "月结60天"}}, token=admin
     )
     assert body["data"]["updateCustomer"]["errors"] == []
+
+
+UPDATE_CONTACT = """
+mutation ($id: ID!, $input: ContactInput!) {
+  updateCustomerContact(id: $id, input: $input) { contact { name } errors { code field } }
+}
+"""
+UPDATE_SITE = """
+mutation ($id: ID!, $input: SiteInput!) {
+  updateCustomerSite(id: $id, input: $input) { site { name } errors { code field } }
+}
+"""
+ADD_CONTACT = """
+mutation ($id: ID!, $input: ContactInput!) {
+  addCustomerContact(customerId: $id, input: $input) { contact { name } errors { code field } }
+}
+"""
+
+
+async def test_a_rep_cannot_touch_another_reps_contacts_or_sites(api):
+    w = await make_world()
+    mine = await make_customer(w.org, w.rep_a)
+    theirs = await make_customer(w.org, w.rep_a2)
+    their_contact = await Contact.filter(customer_id=theirs.id).first()
+    their_site = await Site.get(customer_id=theirs.id)
+    my_contact = await Contact.filter(customer_id=mine.id).first()
+    assert their_contact is not None and my_contact is not None
+    token = await api.login(w.rep_a.username)
+    site_input = {**VALID["sites"][0], "name": "改名"}
+
+    body = await api.graphql(
+        UPDATE_CONTACT, {"id": str(their_contact.id), "input": {"name": "改名"}}, token=token
+    )
+    assert body["data"]["updateCustomerContact"]["errors"] == [
+        {"code": "CONTACT_NOT_FOUND", "field": "contactId"}
+    ]
+    body = await api.graphql(
+        UPDATE_SITE, {"id": str(their_site.id), "input": site_input}, token=token
+    )
+    assert body["data"]["updateCustomerSite"]["errors"] == [
+        {"code": "SITE_NOT_FOUND", "field": "siteId"}
+    ]
+    body = await api.graphql(
+        ADD_CONTACT, {"id": str(theirs.id), "input": {"name": "新人"}}, token=token
+    )
+    assert body["data"]["addCustomerContact"]["errors"] == [
+        {"code": "CUSTOMER_NOT_FOUND", "field": "id"}
+    ]
+    assert (await Contact.get(id=their_contact.id)).name == their_contact.name
+    assert (await Site.get(id=their_site.id)).name == their_site.name
+
+    body = await api.graphql(
+        UPDATE_CONTACT, {"id": str(my_contact.id), "input": {"name": "改名"}}, token=token
+    )
+    assert body["data"]["updateCustomerContact"] == {"contact": {"name": "改名"}, "errors": []}
