@@ -113,18 +113,21 @@ def _seed(settings: Settings, args: argparse.Namespace) -> int:
     if (refused := _refuse_demo_in_production(settings)) is not None:
         return refused
     from api.db import close_db, init_db
-    from api.seed import seed_demo
+    from api.seed import DemoSeedError, seed_demo
 
-    async def run() -> None:
+    async def run() -> int:
         await init_db(settings)
         try:
             summary = await seed_demo()
+        except DemoSeedError as exc:
+            print(f"liuhen: cannot seed the demo organisation: {exc}", file=sys.stderr)
+            return 1
         finally:
             await close_db()
         _print_demo_logins(summary)
+        return 0
 
-    asyncio.run(run())
-    return 0
+    return asyncio.run(run())
 
 
 def _print_demo_logins(summary: object) -> None:
@@ -160,9 +163,15 @@ def _worker(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _demo(settings: Settings, args: argparse.Namespace) -> int:
+    from api.seed import DemoSeedError
+
     if (refused := _refuse_demo_in_production(settings)) is not None:
         return refused
-    asyncio.run(_run_demo(settings))
+    try:
+        asyncio.run(_run_demo(settings))
+    except DemoSeedError as exc:
+        print(f"liuhen: cannot seed the demo organisation: {exc}", file=sys.stderr)
+        return 1
     return 0
 
 

@@ -146,3 +146,24 @@ def test_sessions_revoke_all_logs_everyone_out(workdir):
     result = liuhen(workdir, "sessions", "revoke-all")
     assert result.returncode == 0, result.stderr
     assert "open session(s)" in result.stdout
+
+
+def test_seed_explains_a_demo_username_already_taken_elsewhere(tmp_path):
+    taken = liuhen(
+        tmp_path,
+        "users",
+        "create",
+        "--org",
+        "other-co",
+        "--role",
+        "director",
+        "--username",
+        "director.wang",
+        "--password",
+        "a-long-enough-password",
+    )
+    assert taken.returncode == 0, taken.stderr
+    result = liuhen(tmp_path, "seed")
+    assert result.returncode == 1
+    assert "cannot seed the demo organisation" in result.stderr
+    assert "Traceback" not in result.stderr
