@@ -38,7 +38,9 @@ class Loaders:
         if principal is None:
             return [None] * len(keys)
         rows = await User.filter(id__in=list(keys), organisation_id=principal.organisation_id)
-        allowed = await self._visible_users()
+        # The caller always sees themselves (`me`): no scope queries for that.
+        others = any(key != principal.user_id for key in keys)
+        allowed = await self._visible_users() if others else None
         found = {row.id: row for row in rows if allowed is None or row.id in allowed}
         return [found.get(key) for key in keys]
 

@@ -44,3 +44,13 @@ async def test_nobody_sees_across_organisations(services):
     loaders = Loaders(await _principal(w.admin, services))
     assert await loaders.user_by_id.load(w.rep_b.id) == w.rep_b
     assert await loaders.user_by_id.load(stranger.id) is None
+
+
+async def test_loading_only_yourself_costs_no_scope_queries(services):
+    from api.common.querylog import count_queries
+
+    w = await make_world()
+    loaders = Loaders(await _principal(w.manager_a, services))
+    async with count_queries() as log:
+        assert await loaders.user_by_id.load(w.manager_a.id) == w.manager_a
+    assert log.count == 1
