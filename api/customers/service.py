@@ -257,71 +257,102 @@ async def update_customer(
 async def add_contact(
     *, principal: Principal, customer_id: UUID, data: ContactInput, clock: Clock
 ) -> Contact:
-    values = _clean_contact(data, "")
-    async with in_transaction():
-        customer = await _customer_for_update(principal, customer_id)
-        if await Contact.filter(customer_id=customer.id).count() >= MAX_CONTACTS:
-            raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=MAX_CONTACTS)
-        contact = await Contact.create(
-            organisation_id=principal.organisation_id, customer=customer, **values
-        )
-        await _record_change(principal, clock, "contact.added", customer.id, {"id": contact.id})
-    return contact
+    return await _add_child(
+        Contact,
+        _clean_contact(data, ""),
+        principal=principal,
+        customer_id=customer_id,
+        limit=MAX_CONTACTS,
+        action="contact.added",
+        clock=clock,
+    )
 
 
 async def update_contact(
     *, principal: Principal, contact_id: UUID, data: ContactInput, clock: Clock
 ) -> Contact:
-    values = _clean_contact(data, "")
-    async with in_transaction():
-        contact = await _child_in_scope(
-            Contact, contact_id, principal, missing=Code.CONTACT_NOT_FOUND, field="contactId"
-        )
-        contact.update_from_dict(values)
-        await contact.save()
-        await _record_change(
-            principal,
-            clock,
-            "contact.updated",
-            contact.customer_id,  # type: ignore[attr-defined]
-            {"id": contact.id, **values},
-        )
-    return contact
+    return await _update_child(
+        Contact,
+        contact_id,
+        _clean_contact(data, ""),
+        principal=principal,
+        missing=Code.CONTACT_NOT_FOUND,
+        field="contactId",
+        action="contact.updated",
+        clock=clock,
+    )
 
 
 async def add_site(
     *, principal: Principal, customer_id: UUID, data: SiteInput, clock: Clock
 ) -> Site:
-    values = _clean_site(data, "")
-    async with in_transaction():
-        customer = await _customer_for_update(principal, customer_id)
-        if await Site.filter(customer_id=customer.id).count() >= MAX_SITES:
-            raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=MAX_SITES)
-        site = await Site.create(
-            organisation_id=principal.organisation_id, customer=customer, **values
-        )
-        await _record_change(principal, clock, "site.added", customer.id, {"id": site.id})
-    return site
+    return await _add_child(
+        Site,
+        _clean_site(data, ""),
+        principal=principal,
+        customer_id=customer_id,
+        limit=MAX_SITES,
+        action="site.added",
+        clock=clock,
+    )
 
 
 async def update_site(
     *, principal: Principal, site_id: UUID, data: SiteInput, clock: Clock
 ) -> Site:
-    values = _clean_site(data, "")
+    return await _update_child(
+        Site,
+        site_id,
+        _clean_site(data, ""),
+        principal=principal,
+        missing=Code.SITE_NOT_FOUND,
+        field="siteId",
+        action="site.updated",
+        clock=clock,
+    )
+
+
+async def _add_child(
+    model: type[Child],
+    values: dict[str, Any],
+    *,
+    principal: Principal,
+    customer_id: UUID,
+    limit: int,
+    action: str,
+    clock: Clock,
+) -> Child:
+    """Add a contact or site to a customer in scope, at most ``limit`` per customer."""
     async with in_transaction():
-        site = await _child_in_scope(
-            Site, site_id, principal, missing=Code.SITE_NOT_FOUND, field="siteId"
+        customer = await _customer_for_update(principal, customer_id)
+        if await model.filter(customer_id=customer.id).count() >= limit:
+            raise ServiceError(Code.TOO_MANY_ITEMS, field="customerId", max=limit)
+        child = await model.create(
+            organisation_id=principal.organisation_id, customer=customer, **values
         )
-        site.update_from_dict(values)
-        await site.save()
-        await _record_change(
-            principal,
-            clock,
-            "site.updated",
-            site.customer_id,  # type: ignore[attr-defined]
-            {"id": site.id, **values},
-        )
-    return site
+        await _record_change(principal, clock, action, customer.id, {"id": child.id})
+    return child
+
+
+async def _update_child(
+    model: type[Child],
+    child_id: UUID,
+    values: dict[str, Any],
+    *,
+    principal: Principal,
+    missing: Code,
+    field: str,
+    action: str,
+    clock: Clock,
+) -> Child:
+    """Change a contact or site whose customer is in scope; the row is locked meanwhile."""
+    async with in_transaction():
+        child = await _child_in_scope(model, child_id, principal, missing=missing, field=field)
+        child.update_from_dict(values)
+        await child.save()
+        customer_id: UUID = child.customer_id  # type: ignore[attr-defined]
+        await _record_change(principal, clock, action, customer_id, {"id": child.id, **values})
+    return child
 
 
 async def _child_in_scope(
