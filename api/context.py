@@ -36,6 +36,8 @@ class Context:
     principal: Principal | None
     loaders: Loaders
     personal_data_views: list[PersonalDataView] = field(default_factory=list)
+    # The graphql-transport-ws ``connection_init`` payload (websocket connections only).
+    connection_params: dict[str, object] | None = None
 
     @property
     def settings(self) -> Settings:

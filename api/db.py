@@ -16,6 +16,7 @@ MODEL_MODULES = [
     "api.audit.models",
     "api.jobs.models",
     "api.uploads.models",
+    "api.notifications.models",
 ]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

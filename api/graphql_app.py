@@ -9,9 +9,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.types import Message, Receive, Scope, Send
 from starlette.websockets import WebSocket
 from strawberry.asgi import GraphQL
+from strawberry.exceptions import ConnectionRejectionError
+from strawberry.types.unset import UnsetType
 
 from api import i18n
 from api.auth.http import AuthenticationFailed, principal_from
+from api.auth.service import authenticate
 from api.context import Context
 from api.loaders import Loaders
 from api.services import Services
@@ -45,6 +48,30 @@ class LiuhenGraphQL(GraphQL[Context, None]):
             principal=principal,
             loaders=Loaders(principal),
         )
+
+    async def on_ws_connect(self, context: Context) -> UnsetType | dict[str, object] | None:
+        """Authenticate a websocket by its header or its ``connection_init`` payload.
+
+        The mini-program's ``wx.connectSocket`` can send an ``Authorization`` header; browser
+        clients cannot, and send ``{"Authorization": "Bearer <token>"}`` as the payload instead.
+        A connection with neither, or with a bad token, is closed with 4403.
+        """
+        if context.principal is None:
+            raw = (context.connection_params or {}).get("Authorization") or (
+                context.connection_params or {}
+            ).get("authorization")
+            scheme, _, token = str(raw or "").partition(" ")
+            if scheme.lower() != "bearer" or not token.strip():
+                raise ConnectionRejectionError()
+            services = context.services
+            try:
+                context.principal = await authenticate(
+                    access_token=token.strip(), clock=services.clock, settings=services.settings
+                )
+            except AuthenticationFailed as exc:
+                raise ConnectionRejectionError() from exc
+            context.loaders = Loaders(context.principal)
+        return await super().on_ws_connect(context)
 
 
 async def _read_body(scope: Scope, receive: Receive, limit: int) -> bytes | None:

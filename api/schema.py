@@ -18,14 +18,29 @@ from api.customers.queries import CustomerQueries
 from api.graphql.extensions import extensions_for
 from api.jobs.mutations import JobMutations
 from api.jobs.queries import JobQueries
+from api.notifications.mutations import NotificationMutations
+from api.notifications.queries import NotificationQueries
+from api.notifications.subscriptions import NotificationSubscriptions
 from api.org.mutations import OrgMutations
 from api.org.queries import OrgQueries
 from api.settings import Settings
 
-Query = merge_types("Query", (AuthQueries, OrgQueries, CustomerQueries, AuditQueries, JobQueries))
-Mutation = merge_types(
-    "Mutation", (AuthMutations, OrgMutations, CustomerMutations, AuditMutations, JobMutations)
+Query = merge_types(
+    "Query",
+    (AuthQueries, OrgQueries, CustomerQueries, AuditQueries, JobQueries, NotificationQueries),
 )
+Mutation = merge_types(
+    "Mutation",
+    (
+        AuthMutations,
+        OrgMutations,
+        CustomerMutations,
+        AuditMutations,
+        JobMutations,
+        NotificationMutations,
+    ),
+)
+Subscription = merge_types("Subscription", (NotificationSubscriptions,))
 
 
 class Schema(strawberry.Schema):
@@ -38,7 +53,12 @@ class Schema(strawberry.Schema):
 @cache
 def build_schema(settings: Settings) -> strawberry.Schema:
     """The schema with the limits and extensions these settings ask for."""
-    return Schema(query=Query, mutation=Mutation, extensions=extensions_for(settings))
+    return Schema(
+        query=Query,
+        mutation=Mutation,
+        subscription=Subscription,
+        extensions=extensions_for(settings),
+    )
 
 
 def sdl() -> str:

@@ -46,6 +46,7 @@ class Settings:
     max_aliases: int = 30
     max_tokens: int = 2000
     max_request_bytes: int = 64 * 1024
+    max_subscriptions_per_connection: int = 5
     # Uploads and media
     photo_max_bytes: int = 15 * 1024 * 1024
     voice_max_bytes: int = 10 * 1024 * 1024
@@ -54,6 +55,18 @@ class Settings:
     media_url_ttl_seconds: int = 10 * 60
     # Jobs
     outbox_sweep_grace_seconds: int = 60
+    worker_max_jobs: int = 50
+    # Notifications: external endpoints (tests point them at local servers) and e-mail
+    wecom_api_base: str = "https://qyapi.weixin.qq.com"
+    dingtalk_api_base: str = "https://oapi.dingtalk.com"
+    notification_timeout_seconds: float = 5.0
+    smtp_host: str = ""
+    smtp_port: int = 587
+    smtp_username: str = ""
+    smtp_password: str = ""
+    smtp_sender: str = "Liuhen <noreply@liuhen.invalid>"
+    smtp_starttls: bool = True
+    smtp_ca_file: str = ""
     time_zone: str = "Asia/Shanghai"
 
     @property
@@ -140,6 +153,13 @@ def _parse(name: str, raw: str, annotation: Any) -> Any:
             return float(raw)
         if kind == "Path":
             return Path(raw)
+        if kind == "bool":
+            lowered = raw.strip().lower()
+            if lowered in {"1", "true", "yes", "on"}:
+                return True
+            if lowered in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
     except ValueError as exc:
         raise SettingsError(f"LIUHEN_{name.upper()} must be a {kind}, got {raw!r}") from exc
     return raw

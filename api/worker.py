@@ -23,6 +23,8 @@ from api.clock import Clock, SystemClock
 from api.db import close_db, init_db
 from api.jobs import registry
 from api.jobs.relay import relay_due, sweep
+from api.notifications import jobs as notification_jobs
+from api.notifications.channels import ChannelHub
 from api.redis import create_arq, redis_settings
 from api.settings import Settings
 
@@ -34,6 +36,7 @@ logger = logging.getLogger(__name__)
 JOB_TIMEOUT_SECONDS = 300
 KEEP_RESULT_SECONDS = 3600
 EVERY_TEN_SECONDS = {0, 10, 20, 30, 40, 50}
+EVERY_FIVE_MINUTES = set(range(0, 60, 5))
 BURST_POLL_DELAY_SECONDS = 0.05
 
 
@@ -81,6 +84,13 @@ def cron_jobs() -> list[CronJob]:
             # A worker that was down at 03:15 catches up when it starts (keyed by date: once a day).
             run_at_startup=True,
         ),
+        cron(
+            cast("WorkerCoroutine", notification_jobs.schedule_digests),
+            name="notifications.schedule_digests",
+            minute=EVERY_FIVE_MINUTES,
+            second=5,
+            run_at_startup=True,
+        ),
     ]
 
 
@@ -96,18 +106,26 @@ async def on_startup(ctx: dict[str, Any]) -> None:
 
 
 async def on_shutdown(ctx: dict[str, Any]) -> None:
-    """Close the database if :func:`on_startup` opened it."""
+    """Close the channel clients, and the database if :func:`on_startup` opened it."""
+    await notification_jobs.close_hub(ctx)
     if ctx.pop("db_opened", False):
         await close_db()
         ctx["db_ready"] = False
 
 
-def _common(settings: Settings, clock: Clock | None, *, db_ready: bool) -> dict[str, Any]:
-    ctx: dict[str, Any] = {"settings": settings, "clock": clock or SystemClock()}
+def _common(
+    settings: Settings,
+    clock: Clock | None,
+    *,
+    db_ready: bool,
+    ctx: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    ctx = {**(ctx or {}), "settings": settings, "clock": clock or SystemClock()}
     if db_ready:
         ctx["db_ready"] = True
     return {
         "functions": job_functions(),
+        "max_jobs": settings.worker_max_jobs,
         "max_tries": registry.MAX_TRIES,
         "job_timeout": JOB_TIMEOUT_SECONDS,
         "keep_result": KEEP_RESULT_SECONDS,
@@ -184,19 +202,24 @@ async def run_burst(*, redis: ArqRedis, settings: Settings, clock: Clock) -> int
     it, or one crashed running it) holds a round until that key goes.
     """
     completed = 0
-    while True:
-        ready = await redis.zcount(default_queue_name, "-inf", timestamp_ms())
-        if not ready:
-            return completed
-        worker = Worker(
-            **_common(settings, clock, db_ready=True),
-            redis_pool=redis,
-            burst=True,
-            max_burst_jobs=ready,
-            poll_delay=BURST_POLL_DELAY_SECONDS,
-            handle_signals=False,
-        )
-        await worker.async_run()  # not close(): that would close the caller's pool
-        completed += worker.jobs_complete
-        if worker.jobs_failed:
-            logger.warning("burst: %d job(s) failed", worker.jobs_failed)
+    # One channel hub (HTTP pool, token cache) for every round, closed at the end.
+    shared = {notification_jobs.HUB: ChannelHub(settings=settings, redis=redis)}
+    try:
+        while True:
+            ready = await redis.zcount(default_queue_name, "-inf", timestamp_ms())
+            if not ready:
+                return completed
+            worker = Worker(
+                **_common(settings, clock, db_ready=True, ctx=shared),
+                redis_pool=redis,
+                burst=True,
+                max_burst_jobs=ready,
+                poll_delay=BURST_POLL_DELAY_SECONDS,
+                handle_signals=False,
+            )
+            await worker.async_run()  # not close(): that would close the caller's pool
+            completed += worker.jobs_complete
+            if worker.jobs_failed:
+                logger.warning("burst: %d job(s) failed", worker.jobs_failed)
+    finally:
+        await notification_jobs.close_hub(shared)

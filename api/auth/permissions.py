@@ -21,6 +21,8 @@ class Permission(StrEnum):
     AUDIT_VIEW = "audit.view"
     JOBS_MANAGE = "jobs.manage"
     UPLOADS_CREATE = "uploads.create"
+    NOTIFICATIONS_TRAIL = "notifications.trail"
+    NOTIFICATIONS_MANAGE = "notifications.manage"
     # Unlocked step by step for new hires by the onboarding capability.
     LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
     LEADS_ALL = "leads.all"
@@ -47,6 +49,14 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
         "Inspect and retry failed background jobs",
     ),
     Permission.UPLOADS_CREATE: ("上传照片与录音", "Upload photos and recordings"),
+    Permission.NOTIFICATIONS_TRAIL: (
+        "查看提醒的投递、升级与确认记录",
+        "See what happened to alerts: deliveries, escalations, acknowledgements",
+    ),
+    Permission.NOTIFICATIONS_MANAGE: (
+        "配置通知渠道并重试失败的投递",
+        "Configure notification channels and retry failed deliveries",
+    ),
     Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
     Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),
     Permission.QUOTES_STANDARD: ("发起标准产品报价", "Issue standard product quotes"),
@@ -67,8 +77,8 @@ _SALES = {
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REP: frozenset(_SALES),
-    Role.MANAGER: frozenset(_SALES | {Permission.USERS_VIEW}),
-    Role.DIRECTOR: frozenset(_SALES | {Permission.USERS_VIEW}),
+    Role.MANAGER: frozenset(_SALES | {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL}),
+    Role.DIRECTOR: frozenset(_SALES | {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL}),
     Role.MARKETING: frozenset({Permission.CUSTOMERS_VIEW}),
     Role.DELIVERY: frozenset({Permission.CUSTOMERS_VIEW, Permission.CONTACTS_VIEW}),
     Role.FINANCE: frozenset({Permission.CUSTOMERS_VIEW, Permission.PAYMENT_VIEW}),

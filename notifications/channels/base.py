@@ -1,0 +1,164 @@
+"""The channel interface, its error, and the HTTP plumbing the webhook channels share."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Mapping
+from datetime import timedelta
+from typing import Any, Protocol, runtime_checkable
+
+import httpx
+
+from notifications.message import ChannelKind, Outgoing, Recipient
+
+DELIVERY_HEADER = "X-Liuhen-Delivery"
+MESSAGE_MAX = 200
+RETRY_AFTER_MAX = timedelta(days=1)
+ELLIPSIS = "…"
+
+_SECRET_QUERY = re.compile(r"((?:key|access_token|sign|secret|appsecret)=)[^&\s\"'<>]+", re.I)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_LONG_NUMBER = re.compile(r"\+?\d[\d -]{5,}\d")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
+class ChannelError(Exception):
+    """A send failed; `code` says why, `retryable` whether trying again later may help."""
+
+    def __init__(
+        self,
+        code: str,
+        message: str,
+        *,
+        retryable: bool,
+        retry_after: timedelta | None = None,
+    ) -> None:
+        self.code = code
+        self.message = _shorten(message, MESSAGE_MAX)
+        self.retryable = retryable
+        self.retry_after = retry_after
+        super().__init__(f"{code}: {self.message}")
+
+
+@runtime_checkable
+class Channel(Protocol):
+    """A way to deliver a rendered message to a person."""
+
+    kind: ChannelKind
+
+    def unreachable_reason(self, recipient: Recipient) -> str | None:
+        """None when this channel can reach the recipient, else a code such as "NO_EMAIL"."""
+        ...
+
+    async def send(self, outgoing: Outgoing) -> str | None:
+        """Deliver one message; the external message id if any; raises ChannelError."""
+        ...
+
+
+def scrub(text: str, *, secrets: Iterable[str | None] = ()) -> str:
+    """An external error text made safe to keep: no secrets, addresses, numbers; <= 200 chars."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "[redacted]")
+    text = _SECRET_QUERY.sub(r"\1[redacted]", text)
+    text = _EMAIL.sub("[address]", text)
+    text = _LONG_NUMBER.sub("[number]", text)
+    return _shorten(_CONTROL.sub(" ", text).strip(), MESSAGE_MAX)
+
+
+def truncate_utf8(text: str, limit: int) -> str:
+    """Cut text to at most `limit` UTF-8 bytes without splitting a character, marking the cut."""
+    encoded = text.encode()
+    if len(encoded) <= limit:
+        return text
+    room = limit - len(ELLIPSIS.encode())
+    return encoded[:room].decode(errors="ignore") + ELLIPSIS
+
+
+def _shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
+
+
+class _RedactSecrets(logging.Filter):
+    """httpx logs request URLs at INFO; webhook keys, tokens and signatures travel in them."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _SECRET_QUERY.sub(r"\1[redacted]", str(a)) if isinstance(a, str | httpx.URL) else a
+                for a in record.args
+            )
+        if isinstance(record.msg, str):
+            record.msg = _SECRET_QUERY.sub(r"\1[redacted]", record.msg)
+        return True
+
+
+_REDACT = _RedactSecrets()
+
+
+def redact_http_logs() -> None:
+    """Make httpx's request log lines drop keys, tokens and signatures from URLs (idempotent)."""
+    logger = logging.getLogger("httpx")
+    if _REDACT not in logger.filters:
+        logger.addFilter(_REDACT)
+
+
+def retry_after_header(response: httpx.Response) -> timedelta | None:
+    """The Retry-After header in seconds, if the server sent a sensible one."""
+    raw = response.headers.get("Retry-After", "").strip()
+    if not raw.isdigit():
+        return None
+    return min(timedelta(seconds=int(raw)), RETRY_AFTER_MAX)
+
+
+async def request_json(
+    http: httpx.AsyncClient,
+    method: str,
+    url: str,
+    *,
+    kind: ChannelKind,
+    params: Mapping[str, str] | None = None,
+    json: object = None,
+    delivery_id: str | None = None,
+) -> dict[str, Any]:
+    """Send one request and return its JSON object, classifying every failure as ChannelError."""
+    headers = {DELIVERY_HEADER: delivery_id} if delivery_id is not None else {}
+    try:
+        response = await http.request(method, url, params=params, json=json, headers=headers)
+    except httpx.TimeoutException as exc:
+        raise ChannelError("TIMEOUT", f"{kind} did not answer in time", retryable=True) from exc
+    except httpx.HTTPError as exc:
+        raise ChannelError(
+            "CONNECT", f"{kind} unreachable ({type(exc).__name__})", retryable=True
+        ) from exc
+    status = response.status_code
+    if status == 429 or status >= 500:
+        raise ChannelError(
+            f"HTTP_{status}",
+            f"{kind} answered HTTP {status}",
+            retryable=True,
+            retry_after=retry_after_header(response),
+        )
+    if status >= 300:
+        raise ChannelError(f"HTTP_{status}", f"{kind} answered HTTP {status}", retryable=False)
+    try:
+        body = response.json()
+    except ValueError:
+        body = None
+    if not isinstance(body, dict):
+        raise ChannelError("BAD_RESPONSE", f"{kind} answered without a JSON object", retryable=True)
+    return body
+
+
+def errcode_of(body: Mapping[str, Any], *, kind: ChannelKind) -> int:
+    """The errcode of a WeCom/DingTalk/WeChat answer; BAD_RESPONSE when it has none."""
+    code = body.get("errcode")
+    if isinstance(code, bool) or not isinstance(code, int):
+        raise ChannelError("BAD_RESPONSE", f"{kind} answered without an errcode", retryable=True)
+    return code
+
+
+def errmsg_of(body: Mapping[str, Any], *, secrets: Iterable[str | None] = ()) -> str:
+    """The errmsg of an answer, scrubbed of secrets and personal data."""
+    return scrub(str(body.get("errmsg", "")), secrets=secrets) or "no errmsg"
