@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
@@ -69,7 +69,6 @@ class PreferenceChanges:
     quiet_start: str | None = None
     quiet_end: str | None = None
     quiet_hours: str = "keep"  # keep | set | none (no quiet hours) | default (the organisation's)
-    changed: list[str] = field(default_factory=list)
 
 
 async def channel_configs(*, organisation_id: UUID) -> dict[ChannelKind, ChannelConfig]:

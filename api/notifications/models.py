@@ -133,7 +133,7 @@ class Delivery(MutableEntity):
     class Meta:
         table = "notification_delivery"
         unique_together = (("notification_id", "channel"),)
-        indexes = (("organisation_id", "status", "updated_at"),)
+        indexes = (("organisation_id", "status", "created_at"),)
 
 
 class AlertEvent(Entity):

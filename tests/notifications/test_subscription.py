@@ -143,10 +143,11 @@ async def test_a_delivered_notification_is_pushed_to_its_recipient(services, api
         assert pushed == {
             "id": str(sent.id),
             "title": "实时：签到",
-            "body": "签到 已发生。",
+            "body": sent.body,
             "urgency": "NORMAL",
             "level": 0,
         }
+        assert "签到 已发生。" in pushed["body"]
         in_app = (await deliveries_of(world.rep_a.id))[ChannelKind.IN_APP]
         assert in_app.status is DeliveryStatus.DELIVERED
         assert in_app.external_id == "live:1"  # one listener: this connection
