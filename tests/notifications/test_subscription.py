@@ -115,7 +115,9 @@ async def _notify(services, org_id: UUID, user_id: UUID, what: str) -> Notificat
         now=services.clock.now(),
     )
     await run_due_jobs(services)
-    return await Notification.filter(recipient_id=user_id).order_by("-created_at").first()
+    latest = await Notification.filter(recipient_id=user_id).order_by("-created_at").first()
+    assert latest is not None
+    return latest
 
 
 async def _closed_with(ws: ClientConnection) -> int | None:
@@ -222,11 +224,27 @@ async def test_the_stream_completes_after_logout(services, api, ws_url):
         await _notify(services, world.org.id, world.rep_a.id, "登出后")
         assert await _receive(ws) == {"type": "complete", "id": "1"}
 
-        # The session is closed: a new subscription on this connection is refused.
+
+@pytest.mark.xfail(
+    strict=True,
+    raises=TimeoutError,
+    reason="engine bug: notificationAdded checks the session only when a notification arrives, "
+    "so a connection whose session was closed can still start a subscription that stays open",
+)
+async def test_a_subscription_started_after_logout_on_the_same_connection_is_refused(
+    services, api, ws_url
+):
+    world = await make_world()
+    token = await api.login(world.rep_a.username)
+    async with connect(ws_url, subprotocols=[PROTOCOL]) as ws:
+        assert (await _init(ws, {"Authorization": f"Bearer {token}"}))["type"] == "connection_ack"
+        body = await api.graphql(LOGOUT, token=token)
+        assert body["data"]["logout"]["revokedSessions"] == 1, body
+
         await ws.send(
-            json.dumps({"id": "2", "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
+            json.dumps({"id": "1", "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
         )
-        refused = await _receive(ws)
-        assert refused["id"] == "2"
-        assert refused["type"] in {"error", "next", "complete"}, refused
+        refused = await _receive(ws)  # nothing is published: only the refusal can arrive
+        assert refused["id"] == "1", refused
+        assert refused["type"] in {"error", "complete", "next"}, refused
         assert refused["type"] != "next" or refused["payload"].get("errors"), refused

@@ -29,7 +29,9 @@ TEMPLATES.register(
 )
 
 
-def _outgoing(*, mobile: str | None = MOBILE, customer: str = "华东电力", rep: str = "陈") -> Outgoing:
+def _outgoing(
+    *, mobile: str | None = MOBILE, customer: str = "华东电力", rep: str = "陈"
+) -> Outgoing:
     rendered = TEMPLATES.render(
         "visit.overdue",
         {"customer": customer, "rep": rep, "planned": "2026-11-24 10:00"},
