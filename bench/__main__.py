@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import inspect
 import platform
 import sys
 from collections.abc import Callable
@@ -15,9 +16,9 @@ from time import perf_counter
 from types import ModuleType
 from typing import Any
 
-from bench import common, customers_list
+from bench import common, customers_list, notifications
 
-BENCHMARKS: list[ModuleType] = [customers_list]
+BENCHMARKS: list[ModuleType] = [customers_list, notifications]
 
 
 def _loop_factory() -> tuple[str, Callable[[], asyncio.AbstractEventLoop] | None]:
@@ -44,7 +45,7 @@ async def main(args: argparse.Namespace, loop_name: str) -> int:
         for module in selected:
             print(f"\n[{module.NAME}]", flush=True)
             run: Any = module.run
-            tables.append(await run(env, requests=args.requests))
+            tables.append(await run(env, **_options(run, args)))
     print("\nSummary\n")
     for table in tables:
         print(table.render())
@@ -53,10 +54,25 @@ async def main(args: argparse.Namespace, loop_name: str) -> int:
     return 0
 
 
+def _options(run: Callable[..., Any], args: argparse.Namespace) -> dict[str, Any]:
+    """The command-line options a benchmark's ``run`` accepts (``requests`` and its own)."""
+    accepted = inspect.signature(run).parameters
+    options = {"requests": args.requests, "notifications": args.notifications}
+    return {name: value for name, value in options.items() if name in accepted}
+
+
 def parse_args(argv: list[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
         "--requests", type=int, default=300, help="timed requests per contender (default 300)"
+    )
+    parser.add_argument(
+        "--notifications",
+        type=int,
+        default=notifications.DEFAULT_NOTIFICATIONS,
+        help="notifications (two deliveries each) the notifications benchmark drains "
+        "through the worker "
+        f"(default {notifications.DEFAULT_NOTIFICATIONS:,})",
     )
     parser.add_argument(
         "--only",

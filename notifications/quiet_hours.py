@@ -15,8 +15,10 @@ _SECOND = timedelta(seconds=1)
 
 @dataclass(frozen=True, slots=True)
 class QuietHours:
-    """A window [start, end) of local wall time; start == end is no window, start > end spans
-    midnight (22:00-08:00)."""
+    """A daily window [start, end) of local wall time; start == end means none.
+
+    start > end spans midnight (22:00-08:00).
+    """
 
     start: time  # local wall time, naive
     end: time

@@ -122,9 +122,21 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
     kwargs = worker.worker_settings(settings, clock=clock)
 
     names = {f.name for f in kwargs["functions"]}
-    assert {"audit.verify_chain", "verify_audit_chain"} <= names
+    assert {
+        "audit.verify_chain",
+        "verify_audit_chain",
+        "notifications.deliver",
+        "notifications.escalate",
+        "notifications.send_digests",
+    } <= names
     crons = {c.name: c for c in kwargs["cron_jobs"]}
-    assert set(crons) == {"outbox.relay", "outbox.sweep", "audit.nightly_verification"}
+    assert set(crons) == {
+        "outbox.relay",
+        "outbox.sweep",
+        "audit.nightly_verification",
+        "notifications.schedule_digests",
+    }
+    assert kwargs["max_jobs"] == settings.worker_max_jobs
     assert crons["outbox.relay"].second == {0, 10, 20, 30, 40, 50}
     assert crons["outbox.sweep"].minute is None  # every minute
     nightly = crons["audit.nightly_verification"]

@@ -101,9 +101,14 @@ async def sweep(
 
 
 async def relay_now(*, redis: ArqRedis, now: datetime) -> None:
-    """Hand just-committed messages to arq at once; if Redis is down, the cron relay will."""
+    """Hand just-committed messages that are due now to arq; the cron relay does the rest.
+
+    Only what is due now: a message due later is left to the periodic relay, which defers it
+    in arq shortly before its time (a deferral is wall-clock time in Redis, so the sooner it is
+    handed over, the less a clock the caller injected can disagree with it).
+    """
     try:
-        await relay_due(redis=redis, now=now)
+        await relay_due(redis=redis, now=now, horizon=timedelta(0))
     except (OSError, RedisError) as exc:
         logger.warning(
             "immediate relay failed (%s); the periodic relay will retry", type(exc).__name__

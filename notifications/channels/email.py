@@ -91,7 +91,10 @@ class EmailChannel:
 
     def _tls_context(self) -> ssl.SSLContext:
         if self._tls is None:
-            self._tls = ssl.create_default_context(cafile=self._config.ca_file)
+            try:
+                self._tls = ssl.create_default_context(cafile=self._config.ca_file)
+            except (OSError, ssl.SSLError) as exc:
+                raise ChannelError("TLS", "CA bundle unreadable", retryable=False) from exc
         return self._tls
 
     async def send(self, outgoing: Outgoing) -> str | None:
@@ -118,27 +121,31 @@ class EmailChannel:
         except aiosmtplib.SMTPResponseException as exc:
             raise _refused(exc.code, exc.message, secrets) from exc
         except ssl.SSLError as exc:
-            raise ChannelError(
-                "TLS", "TLS handshake with the mail server failed", retryable=False
-            ) from exc
-        except aiosmtplib.SMTPNotSupported as exc:
-            raise ChannelError(
-                "TLS", "mail server does not offer STARTTLS", retryable=False
-            ) from exc
+            raise _tls_failed() from exc
         except (aiosmtplib.SMTPTimeoutError, TimeoutError) as exc:
             raise ChannelError(
                 "TIMEOUT", "mail server did not answer in time", retryable=True
             ) from exc
-        except (aiosmtplib.SMTPException, OSError) as exc:
-            cause = exc.__cause__ or exc.__context__
-            if isinstance(cause, ssl.SSLError):
-                raise ChannelError(
-                    "TLS", "TLS handshake with the mail server failed", retryable=False
-                ) from exc
+        except (aiosmtplib.SMTPConnectError, aiosmtplib.SMTPServerDisconnected, OSError) as exc:
+            if isinstance(exc.__cause__ or exc.__context__, ssl.SSLError):
+                raise _tls_failed() from exc
             raise ChannelError(
                 "CONNECT", f"mail server unreachable ({type(exc).__name__})", retryable=True
             ) from exc
+        except aiosmtplib.SMTPException as exc:
+            # What is left is the server lacking something we need: STARTTLS, AUTH, SMTPUTF8.
+            text = str(exc)
+            if "STARTTLS" in text:
+                raise ChannelError(
+                    "TLS", "mail server does not offer STARTTLS", retryable=False
+                ) from exc
+            lacking = "SMTP_AUTH" if "AUTH" in text else "SMTP_NOT_SUPPORTED"
+            raise ChannelError(lacking, scrub(text, secrets=secrets), retryable=False) from exc
         return message_id(outgoing.delivery_id)
+
+
+def _tls_failed() -> ChannelError:
+    return ChannelError("TLS", "TLS handshake with the mail server failed", retryable=False)
 
 
 def _refused(code: int, text: str, secrets: tuple[str | None, ...]) -> ChannelError:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 from uuid import UUID
@@ -13,6 +12,18 @@ from api.services import Services
 from api.settings import Settings
 from api.worker import run_burst
 from notifications.message import ChannelKind
+from notifications.templates import Template
+from notifications.templates import registry as templates
+
+LEAD_ASSIGNED = "test.lead_assigned"
+templates.register(
+    Template(
+        name=LEAD_ASSIGNED,
+        title={"zh-CN": "新线索：{customer}", "en": "New lead: {customer}"},
+        body={"zh-CN": "请在 {due_at} 前首次跟进。", "en": "First touch due by {due_at}."},
+        page="pages/leads/detail?id={lead_id}",
+    )
+)
 
 
 async def run_due_jobs(services: Services, settings: Settings | None = None) -> int:
@@ -29,11 +40,6 @@ async def run_due_jobs(services: Services, settings: Settings | None = None) -> 
         if not ran:
             return done
     return done
-
-
-def with_receivers(settings: Settings, **urls: str) -> Settings:
-    """``settings`` pointing the channel base URLs at local servers."""
-    return replace(settings, **urls)
 
 
 async def configure(org_id: UUID, channel: ChannelKind, **data: Any) -> ChannelConfig:

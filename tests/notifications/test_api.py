@@ -8,10 +8,7 @@ from api.notifications.service import Subject, notify
 from notifications.escalation import EscalationPolicy
 from notifications.message import Urgency
 from tests.factories import make_world
-from tests.notifications.support import run_due_jobs
-from tests.notifications.test_notify import templates
-
-assert templates
+from tests.notifications.support import LEAD_ASSIGNED, run_due_jobs
 
 INBOX = """
 query ($unread: Boolean!, $first: Int) {
@@ -53,7 +50,7 @@ async def _alert(world, services, recipient, lead="L1", escalation=None, dedupe=
     result = await notify(
         organisation_id=world.org.id,
         recipients=[recipient.id],
-        template="test.lead_assigned",
+        template=LEAD_ASSIGNED,
         data={"customer": "协和医院", "due_at": now, "lead_id": lead},
         now=now,
         urgency=Urgency.URGENT if escalation else Urgency.NORMAL,
@@ -99,7 +96,7 @@ async def test_a_rep_cannot_acknowledge_another_users_notification(api, services
     token = await api.login(world.rep_a.username)
     body = await api.graphql(ACK, {"id": str(theirs.id)}, token=token)
     assert body["data"]["acknowledgeNotification"]["errors"][0]["code"] == "NOTIFICATION_NOT_FOUND"
-    assert (await Alert.get(id=theirs.alert_id)).acknowledged_at is None
+    assert (await Alert.get(id=theirs.alert_id)).acknowledged_at is None  # type: ignore[attr-defined]
     body = await api.graphql(ACK, {"id": "not-an-id"}, token=token)
     assert body["data"]["acknowledgeNotification"]["errors"][0]["code"] == "NOTIFICATION_NOT_FOUND"
 
@@ -228,7 +225,7 @@ async def test_admins_configure_channels_without_ever_reading_the_secrets(api, s
     )
     assert body["data"]["updateNotificationChannel"]["channel"]["hasSecret"] is True
     entry = await AuditEntry.filter(action="notifications.channel_changed").order_by("-seq").first()
-    assert entry.data == {"enabled": True, "fields": ["mention"]}
+    assert entry is not None and entry.data == {"enabled": True, "fields": ["mention"]}
     assert "SECx" not in str(await AuditEntry.all().values_list("data", flat=True))
 
     rep = await api.login(world.rep_a.username)

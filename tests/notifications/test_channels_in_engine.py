@@ -9,12 +9,9 @@ from api.notifications.models import DeliveryStatus, NotificationPreference
 from api.notifications.service import notify
 from notifications.message import ChannelKind, Urgency
 from tests.factories import make_world
-from tests.notifications.support import configure, deliveries_of, run_due_jobs
-from tests.notifications.test_notify import templates
+from tests.notifications.support import LEAD_ASSIGNED, configure, deliveries_of, run_due_jobs
 from tests.servers.smtp import running_smtp
 from tests.servers.wechat_message import running_wechat_messages
-
-assert templates
 
 
 async def _notify(world, services):
@@ -22,7 +19,7 @@ async def _notify(world, services):
     await notify(
         organisation_id=world.org.id,
         recipients=[world.rep_a.id],
-        template="test.lead_assigned",
+        template=LEAD_ASSIGNED,
         data={"customer": "协和医院", "due_at": now, "lead_id": "L7"},
         now=now,
         urgency=Urgency.NORMAL,
@@ -38,7 +35,7 @@ async def test_a_wechat_subscribe_message_reaches_a_bound_rep(services, settings
         world.org.id,
         ChannelKind.WECHAT,
         templates={
-            "test.lead_assigned": {
+            LEAD_ASSIGNED: {
                 "template_id": "TPL-LEAD",
                 "keywords": {"thing1": "customer", "time2": "due_at"},
                 "page": None,
@@ -70,7 +67,7 @@ async def _notify_again_for_another_lead(world, services):
     await notify(
         organisation_id=world.org.id,
         recipients=[world.rep_a.id],
-        template="test.lead_assigned",
+        template=LEAD_ASSIGNED,
         data={"customer": "同仁医院", "due_at": now, "lead_id": "L8"},
         now=now,
     )

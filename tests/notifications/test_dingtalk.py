@@ -171,9 +171,11 @@ async def test_an_unknown_token_is_permanent(fake: FakeDingtalk, http: httpx.Asy
 
 
 async def test_security_keywords_are_enforced(http: httpx.AsyncClient) -> None:
-    with running_dingtalk({TOKEN: SECRET}, keywords=("留痕",)) as fake:
-        with pytest.raises(ChannelError) as raised:
-            await _robot(fake, http).send(_outgoing())
+    with (
+        running_dingtalk({TOKEN: SECRET}, keywords=("留痕",)) as fake,
+        pytest.raises(ChannelError) as raised,
+    ):
+        await _robot(fake, http).send(_outgoing())
     assert raised.value.code == "DINGTALK_310000"
     assert "keywords" in str(raised.value)
 

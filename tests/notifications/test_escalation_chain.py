@@ -11,10 +11,7 @@ from api.notifications.service import Subject, acknowledge, notify, resolve
 from notifications.escalation import EscalationPolicy
 from notifications.message import Urgency
 from tests.factories import make_world
-from tests.notifications.support import run_due_jobs
-from tests.notifications.test_notify import templates
-
-assert templates
+from tests.notifications.support import LEAD_ASSIGNED, run_due_jobs
 
 POLICY = EscalationPolicy.of_minutes(15, 30, 60)
 
@@ -24,7 +21,7 @@ async def _alert(world, services, subject="lead-1"):
     result = await notify(
         organisation_id=world.org.id,
         recipients=[world.rep_a.id],
-        template="test.lead_assigned",
+        template=LEAD_ASSIGNED,
         data={"customer": "协和医院", "due_at": now, "lead_id": subject},
         now=now,
         urgency=Urgency.URGENT,
@@ -85,7 +82,7 @@ async def test_acknowledgement_stops_the_chain(services):
     await run_due_jobs(services)
     assert len(await _levels(alert.id)) == 2
     stored = await Alert.get(id=alert.id)
-    assert stored.acknowledged_by_id == world.manager_a.id
+    assert stored.acknowledged_by_id == world.manager_a.id  # type: ignore[attr-defined]
     assert stored.next_escalation_at is None
 
 

@@ -7,19 +7,8 @@ from datetime import timedelta
 from api.notifications.models import Alert, AlertEvent, DeliveryStatus, Notification
 from api.notifications.service import Subject, notify
 from notifications.message import ChannelKind, Urgency
-from notifications.templates import Template
-from notifications.templates import registry as templates
 from tests.factories import make_world
-from tests.notifications.support import deliveries_of, run_due_jobs
-
-templates.register(
-    Template(
-        name="test.lead_assigned",
-        title={"zh-CN": "新线索：{customer}", "en": "New lead: {customer}"},
-        body={"zh-CN": "请在 {due_at} 前首次跟进。", "en": "First touch due by {due_at}."},
-        page="pages/leads/detail?id={lead_id}",
-    )
-)
+from tests.notifications.support import LEAD_ASSIGNED, deliveries_of, run_due_jobs
 
 
 async def test_a_notification_per_recipient_in_their_language_delivered_in_app(services):
@@ -30,7 +19,7 @@ async def test_a_notification_per_recipient_in_their_language_delivered_in_app(s
     result = await notify(
         organisation_id=world.org.id,
         recipients=[world.rep_a.id, world.rep_b.id],
-        template="test.lead_assigned",
+        template=LEAD_ASSIGNED,
         data={"customer": "协和医院", "due_at": now + timedelta(minutes=15), "lead_id": "L1"},
         now=now,
         subject=Subject("lead", "L1"),
@@ -58,7 +47,7 @@ async def test_a_repeated_dedupe_key_inside_its_window_sends_once(services):
     kwargs = {
         "organisation_id": world.org.id,
         "recipients": [world.rep_a.id],
-        "template": "test.lead_assigned",
+        "template": LEAD_ASSIGNED,
         "data": {"customer": "A", "due_at": now, "lead_id": "L1"},
         "dedupe_key": "lead:L1:assigned",
         "dedupe_window": timedelta(hours=1),

@@ -17,8 +17,8 @@ LUNCH = QuietHours(time(12, 0), time(13, 30))
 SHANGHAI = "Asia/Shanghai"
 
 
-def _utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+def _utc(year: int, month: int, day: int, hour: int = 0, minute: int = 0) -> datetime:
+    return datetime(year, month, day, hour, minute, tzinfo=UTC)
 
 
 def test_contains_for_windows_spanning_midnight_and_within_a_day() -> None:

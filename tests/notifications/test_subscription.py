@@ -86,6 +86,22 @@ async def _init(ws: ClientConnection, payload: dict[str, Any] | None = None) -> 
     return await _receive(ws)
 
 
+async def _listeners(services, user_id: UUID) -> int:
+    """How many Redis subscriptions listen to ``user_id``'s live feed."""
+    channel = live.channel_of(user_id)
+    counts = dict(await services.arq.pubsub_numsub(channel))
+    return int(counts.get(channel.encode(), counts.get(channel, 0)))
+
+
+async def _wait_for_listeners(services, user_id: UUID, wanted: int) -> None:
+    """Poll Redis until ``wanted`` listeners are there (a condition with a liveness bound)."""
+    async with asyncio.timeout(LIVENESS):
+        while True:
+            if await _listeners(services, user_id) == wanted:
+                return
+            await asyncio.sleep(0.01)
+
+
 async def _subscribe(ws: ClientConnection, services, user_id: UUID, op_id: str = "1") -> None:
     """Start ``notificationAdded`` and wait until its Redis listener is in place.
 
@@ -96,14 +112,7 @@ async def _subscribe(ws: ClientConnection, services, user_id: UUID, op_id: str =
     await ws.send(
         json.dumps({"id": op_id, "type": "subscribe", "payload": {"query": SUBSCRIPTION}})
     )
-    channel = live.channel_of(user_id)
-    async with asyncio.timeout(LIVENESS):
-        while True:
-            counts = dict(await services.arq.pubsub_numsub(channel))
-            listeners = counts.get(channel.encode(), counts.get(channel, 0))
-            if listeners:
-                return
-            await asyncio.sleep(0.01)
+    await _wait_for_listeners(services, user_id, 1)
 
 
 async def _notify(services, org_id: UUID, user_id: UUID, what: str) -> Notification:
@@ -153,6 +162,8 @@ async def test_a_delivered_notification_is_pushed_to_its_recipient(services, api
         in_app = (await deliveries_of(world.rep_a.id))[ChannelKind.IN_APP]
         assert in_app.status is DeliveryStatus.DELIVERED
         assert in_app.external_id == "live:1"  # one listener: this connection
+    # Closing the websocket ends the operation and releases its Redis subscription.
+    await _wait_for_listeners(services, world.rep_a.id, 0)
 
 
 async def test_another_users_notification_is_not_pushed(services, api, ws_url):
@@ -223,6 +234,7 @@ async def test_the_stream_completes_after_logout(services, api, ws_url):
 
         await _notify(services, world.org.id, world.rep_a.id, "登出后")
         assert await _receive(ws) == {"type": "complete", "id": "1"}
+        await _wait_for_listeners(services, world.rep_a.id, 0)
 
 
 @pytest.mark.xfail(

@@ -5,7 +5,8 @@ trust), refuses mail before STARTTLS with 530 as RFC 3207 servers do, optionally
 (PLAIN/LOGIN, only after STARTTLS; wrong credentials get 535), and records every accepted message
 as a parsed ``email.message.EmailMessage``. ``fail_next(code, stage=...)`` makes the next RCPT or
 DATA command answer with a 4xx (e.g. 451 local error, try again) or 5xx (e.g. 550 mailbox
-unavailable) reply. The controller runs its own event loop in its own thread.
+unavailable) reply. ``running_smtp(starttls=False)`` plays an old relay without STARTTLS.
+The controller runs its own event loop in its own thread.
 """
 
 from __future__ import annotations
@@ -122,8 +123,15 @@ def _server_tls(ca: trustme.CA) -> ssl.SSLContext:
 
 
 @contextmanager
-def running_smtp(*, credentials: tuple[str, str] | None = None) -> Iterator[FakeSmtp]:
-    """An SMTP server on 127.0.0.1 requiring STARTTLS (and AUTH when credentials are given)."""
+def running_smtp(
+    *, credentials: tuple[str, str] | None = None, starttls: bool = True
+) -> Iterator[FakeSmtp]:
+    """An SMTP server on 127.0.0.1 requiring STARTTLS (and AUTH when credentials are given).
+
+    With starttls=False it plays an old relay that offers no STARTTLS (and so no AUTH either).
+    """
+    if credentials is not None and not starttls:
+        raise ValueError("AUTH is only offered after STARTTLS")
     ca = trustme.CA()
     fake = FakeSmtp(credentials=credentials)
     with tempfile.TemporaryDirectory(prefix="liuhen-smtp-") as directory:
@@ -138,8 +146,8 @@ def running_smtp(*, credentials: tuple[str, str] | None = None) -> Iterator[Fake
             fake,
             sock,
             server_hostname="smtp.liuhen.test",
-            tls_context=_server_tls(ca),
-            require_starttls=True,
+            tls_context=_server_tls(ca) if starttls else None,
+            require_starttls=starttls,
             authenticator=fake.authenticate if credentials else None,
             auth_required=credentials is not None,
             auth_require_tls=True,
