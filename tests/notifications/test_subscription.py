@@ -116,7 +116,8 @@ async def _subscribe(ws: ClientConnection, services, user_id: UUID, op_id: str =
 
 
 async def _notify(services, org_id: UUID, user_id: UUID, what: str) -> Notification:
-    await notify(
+    """notify() ``user_id``, then deliver it as the worker would; their new notification."""
+    result = await notify(
         organisation_id=org_id,
         recipients=[user_id],
         template="test.live_ping",
@@ -124,9 +125,7 @@ async def _notify(services, org_id: UUID, user_id: UUID, what: str) -> Notificat
         now=services.clock.now(),
     )
     await run_due_jobs(services)
-    latest = await Notification.filter(recipient_id=user_id).order_by("-created_at").first()
-    assert latest is not None
-    return latest
+    return await Notification.get(alert_id=result.alert.id, recipient_id=user_id)
 
 
 async def _closed_with(ws: ClientConnection) -> int | None:
