@@ -7,8 +7,10 @@ share one token). In-app delivery is not an external client: it publishes to the
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any
+from uuid import UUID
 
 import httpx
 from arq.connections import ArqRedis
@@ -29,6 +31,8 @@ from notifications.channels.wecom import WecomRobot, WecomRobotConfig
 from notifications.message import ChannelKind
 
 NOT_CONFIGURED = "CHANNEL_NOT_CONFIGURED"
+CONFIG_TTL_SECONDS = 10.0
+"""How long a worker reuses an organisation's channel settings before reading them again."""
 
 
 class ChannelHub:
@@ -44,6 +48,19 @@ class ChannelHub:
             secret=settings.wechat_secret,
             cache=RedisTokenCache(redis),
         )
+        self._configs: dict[tuple[UUID, ChannelKind], tuple[float, Channel | None]] = {}
+
+    async def channel_for(self, *, organisation_id: UUID, kind: ChannelKind) -> Channel | None:
+        """The organisation's client for ``kind`` (settings re-read every few seconds)."""
+        key = (organisation_id, kind)
+        cached = self._configs.get(key)
+        now = time.monotonic()
+        if cached is not None and now - cached[0] < CONFIG_TTL_SECONDS:
+            return cached[1]
+        config = await ChannelConfig.get_or_none(organisation_id=organisation_id, channel=kind)
+        channel = self.build(config) if config is not None else None
+        self._configs[key] = (now, channel)
+        return channel
 
     async def aclose(self) -> None:
         await self.http.aclose()

@@ -27,7 +27,6 @@ from api.notifications.models import (
     OPEN_DELIVERY,
     AlertEvent,
     AlertEventKind,
-    ChannelConfig,
     Delivery,
     DeliveryStatus,
     Notification,
@@ -88,7 +87,9 @@ async def run_try(
             now,
             retry,
         )
-    delivery = await Delivery.get(id=delivery_id).prefetch_related("notification")
+    delivery = await Delivery.get(id=delivery_id).select_related(
+        "organisation", "notification__alert", "notification__recipient"
+    )
     try:
         external_id = await _send(delivery, hub=hub, redis=redis)
     except ChannelError as exc:
@@ -115,17 +116,15 @@ async def _send(delivery: Delivery, *, hub: ChannelHub, redis: Redis) -> str | N
             notification_id=notification.id,
         )
         return f"live:{listeners}"
-    config = await ChannelConfig.get_or_none(
+    channel = await hub.channel_for(
         organisation_id=delivery.organisation_id,  # type: ignore[attr-defined]
-        channel=delivery.channel,
+        kind=delivery.channel,
     )
-    channel = hub.build(config) if config is not None else None
     if channel is None:
         raise ChannelError(NOT_CONFIGURED, "channel disabled or incomplete", retryable=False)
-    await notification.fetch_related("alert", "recipient")
     alert = notification.alert
     user: User = notification.recipient
-    org = await Organisation.get(id=delivery.organisation_id)  # type: ignore[attr-defined]
+    org: Organisation = delivery.organisation
     rendered = templates.render(
         alert.template,
         payload.decode(alert.data),

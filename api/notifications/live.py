@@ -25,14 +25,22 @@ async def publish(redis: Redis, *, user_id: UUID, notification_id: UUID) -> int:
     return listeners
 
 
-async def listen(redis: Redis, *, user_id: UUID) -> AsyncIterator[UUID]:
-    """Notification ids published for ``user_id`` from now on, until the caller stops."""
+IDLE_TICK_SECONDS = 30.0
+
+
+async def listen(redis: Redis, *, user_id: UUID) -> AsyncIterator[UUID | None]:
+    """Notification ids published for ``user_id`` from now on, until the caller stops.
+
+    Yields None after each :data:`IDLE_TICK_SECONDS` without a message, so the caller can check
+    that it should still be listening (its session may have been closed).
+    """
     pubsub = redis.pubsub(ignore_subscribe_messages=True)
     await pubsub.subscribe(channel_of(user_id))
     try:
         while True:
-            message = await pubsub.get_message(timeout=30.0)
+            message = await pubsub.get_message(timeout=IDLE_TICK_SECONDS)
             if message is None:
+                yield None
                 continue
             data = message.get("data")
             raw = data.decode() if isinstance(data, bytes) else str(data)
