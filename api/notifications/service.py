@@ -24,7 +24,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -35,7 +35,6 @@ from api.jobs import outbox
 from api.notifications import payload, policy
 from api.notifications.errors import NotificationErrorCode
 from api.notifications.models import (
-    OPEN_DELIVERY,
     Alert,
     AlertDedupe,
     AlertEvent,
@@ -373,14 +372,3 @@ async def resolve(
                 actor_id=actor_id,
             )
     return len(open_alerts)
-
-
-async def open_deliveries(*, organisation_id: UUID) -> int:
-    """How many deliveries are still waiting or retrying (health and benchmarks)."""
-    return await Delivery.filter(organisation_id=organisation_id, status__in=OPEN_DELIVERY).count()
-
-
-def local_date(now: datetime, time_zone: str) -> date:
-    from zoneinfo import ZoneInfo
-
-    return now.astimezone(ZoneInfo(time_zone)).date()
