@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 DEFAULT_SECRET = "liuhen-development-secret-do-not-use-in-production"  # noqa: S105
+MAX_NOTIFICATION_BATCH = 500
 MIN_PRODUCTION_SECRET_LENGTH = 32
 
 
@@ -60,6 +61,7 @@ class Settings:
     wecom_api_base: str = "https://qyapi.weixin.qq.com"
     dingtalk_api_base: str = "https://oapi.dingtalk.com"
     notification_timeout_seconds: float = 5.0
+    notification_batch_size: int = 50
     smtp_host: str = ""
     smtp_port: int = 587
     smtp_username: str = ""
@@ -130,6 +132,10 @@ class Settings:
                 raise SettingsError("LIUHEN_REDIS_URL must point at a Redis server in production")
         if not 1 <= self.default_page_size <= self.max_page_size:
             raise SettingsError("LIUHEN_DEFAULT_PAGE_SIZE must be between 1 and the maximum")
+        if not 1 <= self.notification_batch_size <= MAX_NOTIFICATION_BATCH:
+            raise SettingsError(
+                f"LIUHEN_NOTIFICATION_BATCH_SIZE must be between 1 and {MAX_NOTIFICATION_BATCH}"
+            )
         if not (
             self.database_url.startswith(
                 ("sqlite://", "postgres://", "postgresql://", "asyncpg://")

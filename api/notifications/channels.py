@@ -7,12 +7,13 @@ share one token). In-app delivery is not an external client: it publishes to the
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Mapping
 from typing import Any
 from uuid import UUID
 
-import httpx
+import aiohttp
 from arq.connections import ArqRedis
 
 from api.notifications.models import ChannelConfig
@@ -31,6 +32,12 @@ from notifications.channels.wecom import WecomRobot, WecomRobotConfig
 from notifications.message import ChannelKind
 
 NOT_CONFIGURED = "CHANNEL_NOT_CONFIGURED"
+BATCHES_IN_FLIGHT = 2
+"""Batches one process sends at once over one external channel (over all organisations)."""
+SENDS_PER_BATCH: dict[ChannelKind, int] = {ChannelKind.EMAIL: 2}
+"""Sends in flight at once within a batch: an SMTP server gets few sessions, webhooks more."""
+DEFAULT_SENDS_PER_BATCH = 8
+HTTP_CONNECTIONS = 3 * BATCHES_IN_FLIGHT * DEFAULT_SENDS_PER_BATCH  # WeCom, DingTalk, WeChat
 CONFIG_TTL_SECONDS = 10.0
 """How long a worker reuses an organisation's channel settings before reading them again."""
 
@@ -40,7 +47,12 @@ class ChannelHub:
 
     def __init__(self, *, settings: Settings, redis: ArqRedis) -> None:
         self.settings = settings
-        self.http = httpx.AsyncClient(timeout=settings.notification_timeout_seconds)
+        # Enough connections for every send the batch slots allow, so none waits for the pool.
+        self.http = aiohttp.ClientSession(
+            connector=aiohttp.TCPConnector(limit=HTTP_CONNECTIONS),
+            timeout=aiohttp.ClientTimeout(total=settings.notification_timeout_seconds),
+        )
+        self._batch_slots = {kind: asyncio.Semaphore(BATCHES_IN_FLIGHT) for kind in ChannelKind}
         self._tokens = WechatAccessTokens(
             http=self.http,
             base_url=settings.wechat_api_base,
@@ -62,8 +74,21 @@ class ChannelHub:
         self._configs[key] = (now, channel)
         return channel
 
+    def batch_slot(self, kind: ChannelKind) -> asyncio.Semaphore:
+        """Held while a batch over ``kind`` is claimed and sent.
+
+        It bounds what one process has in flight per channel, so a claimed row waits for at most
+        its own batch (well inside the claim lease) and never for a pool of connections; a stalled
+        receiver ties up only its own channel's slots.
+        """
+        return self._batch_slots[kind]
+
+    @staticmethod
+    def sends_per_batch(kind: ChannelKind) -> int:
+        return SENDS_PER_BATCH.get(kind, DEFAULT_SENDS_PER_BATCH)
+
     async def aclose(self) -> None:
-        await self.http.aclose()
+        await self.http.close()
 
     def email_available(self) -> bool:
         return bool(self.settings.smtp_host)

@@ -1,25 +1,43 @@
-"""One try of one delivery: claim it, send it over its channel, record the outcome.
+"""Delivering what is due over one channel of one organisation, a batch at a time.
 
-Each try is its own outbox message (``notifications.deliver`` keyed by delivery, series and try
-number), so its deadline lives in the database: a flushed Redis or a killed worker loses no
-delivery, and the outbox sweep re-fires it. A try first *claims* the delivery with a conditional
-UPDATE (``attempts = try - 1``), so a try that runs twice sends once. A claimed try whose worker
-died while sending is found by the next run of the same job after :data:`CLAIM_LEASE`: its
-outcome is unknown, so it counts as a failed try and the next one is scheduled (at-least-once:
-the receiver may see that one message twice, with the same ``X-Liuhen-Delivery`` key).
+A delivery's row is its queue entry: ``status`` (open while PENDING or RETRYING), ``not_before``
+(when it may go) and ``claim`` (the job sending it right now). The outbox job
+``notifications.deliver`` (``args``: organisation, channel) means "send everything of this
+organisation that is due over this channel": :func:`deliver_due` claims up to
+``notification_batch_size`` due rows at once (``SELECT … FOR UPDATE SKIP LOCKED`` on
+PostgreSQL, so jobs running side by side take disjoint rows), sends them concurrently, records
+every outcome in one transaction, and goes on until nothing is due. Whoever writes a delivery
+row (``notify()``, an escalation, a retry) puts such a job in the outbox in the same
+transaction, so the database always owes a job for every open row.
+
+A claim carries the claiming outbox message's id. A run that finds rows still claimed by its own
+message, or claimed longer than :data:`CLAIM_LEASE` ago by anyone, knows the worker that sent
+them died mid-send: the outcome is unknown, so the try counts as failed (``INTERRUPTED``) and the
+next one is scheduled (at-least-once: the receiver may see that message twice, with the same
+``X-Liuhen-Delivery`` key). Channels are independent: each has its own jobs, and a send has the
+channel's timeout, so a stalled receiver holds up only its own channel.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
+import time
+import uuid
+from collections import defaultdict
+from collections.abc import Sequence
+from contextlib import AbstractAsyncContextManager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from uuid import UUID
 
 from redis.asyncio import Redis
+from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
+from api.clock import Clock
 from api.errors import ServiceError, describe_error
+from api.jobs.models import OutboxMessage, OutboxStatus
 from api.notifications import live, payload
 from api.notifications.channels import NOT_CONFIGURED, ChannelHub
 from api.notifications.errors import NotificationErrorCode
@@ -31,9 +49,9 @@ from api.notifications.models import (
     DeliveryStatus,
     Notification,
 )
-from api.notifications.service import schedule_try
+from api.notifications.service import delivery_job_id, schedule_delivery, try_key
 from api.org.models import Organisation, User
-from notifications.channels.base import ChannelError
+from notifications.channels.base import Channel, ChannelError
 from notifications.message import ChannelKind, Outgoing, Recipient, Urgency
 from notifications.retry import DEFAULT_RETRY, RetryPolicy
 from notifications.templates import registry as templates
@@ -41,117 +59,212 @@ from notifications.templates import registry as templates
 logger = logging.getLogger(__name__)
 
 CLAIM_LEASE = timedelta(minutes=2)
-"""Longer than any channel's timeout: a claim older than this belongs to a dead worker."""
+"""Longer than any send can take: a claim older than this belongs to a dead worker."""
+RUN_SECONDS = 60.0
+"""A job claims no new batch after this long; a follow-up job takes the rest (arq's timeout is
+far longer)."""
+OPEN_OUTBOX = (OutboxStatus.PENDING, OutboxStatus.ENQUEUED)
+
+Outcome = str | None | ChannelError  # the external id of a sent message, or why it failed
 
 
-class DeliveryBusy(Exception):
-    """Another worker holds this try right now; the job is retried after a back-off."""
+@dataclass(slots=True)
+class BatchReport:
+    """What one job did: deliveries by outcome, and whether it left work to a follow-up."""
+
+    delivered: int = 0
+    retrying: int = 0
+    dead: int = 0
+    interrupted: int = 0
+    continued: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class TryOutcome:
-    status: DeliveryStatus | None  # None: nothing to do (stale or finished try)
-    error: str | None = None
-
-
-async def run_try(
+async def deliver_due(
     *,
-    delivery_id: UUID,
-    series: int,
-    attempt: int,
-    now: datetime,
+    organisation_id: UUID,
+    channel: ChannelKind,
+    claimant: UUID,
+    clock: Clock,
     hub: ChannelHub,
     redis: Redis,
+    batch_size: int,
     retry: RetryPolicy = DEFAULT_RETRY,
-) -> TryOutcome:
-    """Run try ``attempt`` of ``delivery_id``'s ``series`` unless it already ran."""
-    claimed = await Delivery.filter(
-        id=delivery_id, series=series, attempts=attempt - 1, status__in=OPEN_DELIVERY
-    ).update(attempts=attempt, last_attempt_at=now)
-    if not claimed:
-        delivery = await Delivery.get_or_none(id=delivery_id)
-        if (
-            delivery is None
-            or delivery.series != series
-            or delivery.attempts != attempt
-            or delivery.status not in OPEN_DELIVERY
-        ):
-            return TryOutcome(status=None)
-        if delivery.last_attempt_at is not None and now - delivery.last_attempt_at < CLAIM_LEASE:
-            raise DeliveryBusy(str(delivery_id))
-        # The worker that claimed this try died mid-send: its outcome is unknown.
-        return await _failed(
-            delivery,
-            attempt,
-            ChannelError("INTERRUPTED", "worker stopped", retryable=True),
-            now,
-            retry,
+    run_seconds: float = RUN_SECONDS,
+) -> BatchReport:
+    """Send every due delivery of ``organisation_id`` over ``channel``, ``batch_size`` at a time.
+
+    ``claimant`` is the outbox message running this: rows it still holds from an earlier run
+    that died are settled first, as interrupted tries.
+    """
+    if batch_size < 1:
+        raise ValueError("batch_size must be at least 1")
+    report = BatchReport()
+    await _recover(organisation_id, channel, claimant, clock.now(), retry, report)
+    organisation: Organisation | None = None
+    started = time.monotonic()
+    while True:
+        async with _slot(hub, channel):
+            now = clock.now()
+            rows = await _claim(organisation_id, channel, claimant, now, batch_size)
+            if not rows:
+                return report
+            if organisation is None and channel is not ChannelKind.IN_APP:
+                organisation = await Organisation.get(id=organisation_id)
+            outcomes = await _send_all(rows, channel, organisation, hub=hub, redis=redis)
+            await _record(outcomes, claimant, now, retry, report)
+        if len(rows) < batch_size:
+            return report  # the rest of what is due (if any) is claimed by other jobs
+        if time.monotonic() - started > run_seconds:
+            await schedule_delivery(
+                organisation_id, channel, due_at=now, key=f"more:{uuid.uuid4()}"
+            )
+            report.continued = True
+            return report
+
+
+def _slot(hub: ChannelHub, channel: ChannelKind) -> AbstractAsyncContextManager[object]:
+    """In-app publishes are one Redis round trip a batch: only external channels take a slot."""
+    return nullcontext() if channel is ChannelKind.IN_APP else hub.batch_slot(channel)
+
+
+async def _recover(
+    organisation_id: UUID,
+    channel: ChannelKind,
+    claimant: UUID,
+    now: datetime,
+    retry: RetryPolicy,
+    report: BatchReport,
+) -> None:
+    """Settle the tries of dead workers: this message's own earlier run, or any expired claim."""
+    stale = await Delivery.filter(
+        Q(claim=claimant) | Q(claim__isnull=False, last_attempt_at__lt=now - CLAIM_LEASE),
+        organisation_id=organisation_id,
+        channel=channel,
+        status__in=OPEN_DELIVERY,
+    ).select_related("notification")
+    if not stale:
+        return
+    interrupted = ChannelError("INTERRUPTED", "worker stopped", retryable=True)
+    before = report.retrying + report.dead
+    await _record([(row, interrupted) for row in stale], claimant, now, retry, report)
+    report.interrupted += report.retrying + report.dead - before
+
+
+async def _claim(
+    organisation_id: UUID, channel: ChannelKind, claimant: UUID, now: datetime, limit: int
+) -> list[Delivery]:
+    """Take up to ``limit`` due, unclaimed rows (rows another job holds are skipped)."""
+    async with in_transaction():
+        picked = (
+            await Delivery.filter(
+                organisation_id=organisation_id,
+                channel=channel,
+                status__in=OPEN_DELIVERY,
+                not_before__lte=now,
+                claim__isnull=True,
+            )
+            .order_by("not_before")
+            .limit(limit)
+            .select_for_update(skip_locked=True)
+            .only("id")
         )
-    delivery = await Delivery.get(id=delivery_id).select_related(
-        "organisation", "notification__alert", "notification__recipient"
+        ids = [row.id for row in picked]
+        if not ids:
+            return []
+        await Delivery.filter(id__in=ids, claim__isnull=True).update(
+            claim=claimant, attempts=F("attempts") + 1, last_attempt_at=now
+        )
+    related = (
+        ("notification",)
+        if channel is ChannelKind.IN_APP
+        else ("notification__alert", "notification__recipient")
     )
+    return await Delivery.filter(id__in=ids, claim=claimant).select_related(*related)
+
+
+async def _send_all(
+    rows: Sequence[Delivery],
+    channel: ChannelKind,
+    organisation: Organisation | None,
+    *,
+    hub: ChannelHub,
+    redis: Redis,
+) -> list[tuple[Delivery, Outcome]]:
+    """Send a claimed batch; every row gets an outcome, none raises."""
+    if channel is ChannelKind.IN_APP:
+        return await _publish_all(rows, redis)
+    assert organisation is not None
+    client = await hub.channel_for(organisation_id=organisation.id, kind=channel)
+    if client is None:
+        refused = ChannelError(NOT_CONFIGURED, "channel disabled or incomplete", retryable=False)
+        return [(row, refused) for row in rows]
+    openids = await _wechat_openids(rows, hub) if channel is ChannelKind.WECHAT else {}
+    limit = asyncio.Semaphore(hub.sends_per_batch(channel))
+
+    async def send(row: Delivery) -> Outcome:
+        async with limit:
+            try:
+                return await _send_one(row, client, organisation, openids)
+            except ChannelError as exc:
+                return exc
+            except Exception as exc:  # a bug or an outage of ours: retried like a transient one
+                logger.exception("delivery %s failed unexpectedly", row.id)
+                return ChannelError("INTERNAL", describe_error(exc)[:200], retryable=True)
+
+    outcomes = await asyncio.gather(*(send(row) for row in rows))
+    return list(zip(rows, outcomes, strict=True))
+
+
+async def _publish_all(rows: Sequence[Delivery], redis: Redis) -> list[tuple[Delivery, Outcome]]:
+    """In-app: one pipelined publish per person to the live feed (the row is already stored)."""
+    notifications: list[Notification] = [row.notification for row in rows]
     try:
-        external_id = await _send(delivery, hub=hub, redis=redis)
-    except ChannelError as exc:
-        return await _failed(delivery, attempt, exc, now, retry)
-    except Exception as exc:  # a bug or an outage of ours: retried like a transient failure
-        logger.exception("delivery %s failed unexpectedly", delivery_id)
-        error = ChannelError("INTERNAL", describe_error(exc)[:200], retryable=True)
-        return await _failed(delivery, attempt, error, now, retry)
-    await Delivery.filter(id=delivery_id, attempts=attempt).update(
-        status=DeliveryStatus.DELIVERED,
-        delivered_at=now,
-        external_id=external_id,
-        last_error=None,
-    )
-    return TryOutcome(status=DeliveryStatus.DELIVERED)
-
-
-async def _send(delivery: Delivery, *, hub: ChannelHub, redis: Redis) -> str | None:
-    notification: Notification = delivery.notification
-    if delivery.channel is ChannelKind.IN_APP:
-        listeners = await live.publish(
+        listeners = await live.publish_many(
             redis,
-            user_id=notification.recipient_id,  # type: ignore[attr-defined]
-            notification_id=notification.id,
+            [(n.recipient_id, n.id) for n in notifications],  # type: ignore[attr-defined]
         )
-        return f"live:{listeners}"
-    channel = await hub.channel_for(
-        organisation_id=delivery.organisation_id,  # type: ignore[attr-defined]
-        kind=delivery.channel,
-    )
-    if channel is None:
-        raise ChannelError(NOT_CONFIGURED, "channel disabled or incomplete", retryable=False)
+    except Exception as exc:
+        logger.warning("live feed publish failed: %s", type(exc).__name__)
+        error = ChannelError("INTERNAL", describe_error(exc)[:200], retryable=True)
+        return [(row, error) for row in rows]
+    return [(row, f"live:{n}") for row, n in zip(rows, listeners, strict=True)]
+
+
+async def _wechat_openids(rows: Sequence[Delivery], hub: ChannelHub) -> dict[UUID, str]:
+    from api.auth.models import WechatBinding
+
+    user_ids = {row.notification.recipient_id for row in rows}  # type: ignore[attr-defined]
+    bindings = await WechatBinding.filter(user_id__in=user_ids, appid=hub.settings.wechat_appid)
+    return {b.user_id: b.openid for b in bindings}  # type: ignore[attr-defined]
+
+
+async def _send_one(
+    row: Delivery, client: Channel, organisation: Organisation, openids: dict[UUID, str]
+) -> str | None:
+    notification: Notification = row.notification
     alert = notification.alert
     user: User = notification.recipient
-    org: Organisation = delivery.organisation
     rendered = templates.render(
         alert.template,
         payload.decode(alert.data),
         locale=notification.locale,
-        time_zone=org.time_zone,
+        time_zone=organisation.time_zone,
         escalation_level=notification.level,
     )
-    openid = None
-    if delivery.channel is ChannelKind.WECHAT:
-        from api.auth.models import WechatBinding
-
-        binding = await WechatBinding.get_or_none(user_id=user.id, appid=hub.settings.wechat_appid)
-        openid = binding.openid if binding else None
     recipient = Recipient(
         user_id=str(user.id),
         display_name=user.display_name,
         locale=notification.locale,
         mobile=user.phone,
         email=user.email,
-        wechat_openid=openid,
+        wechat_openid=openids.get(user.id),
     )
-    reason = channel.unreachable_reason(recipient)
+    reason = client.unreachable_reason(recipient)
     if reason is not None:
         raise ChannelError(reason, "recipient unreachable on this channel", retryable=False)
-    return await channel.send(
+    return await client.send(
         Outgoing(
-            delivery_id=str(delivery.id),
+            delivery_id=str(row.id),
             rendered=rendered,
             recipient=recipient,
             urgency=Urgency(alert.urgency),
@@ -159,43 +272,106 @@ async def _send(delivery: Delivery, *, hub: ChannelHub, redis: Redis) -> str | N
     )
 
 
-async def _failed(
-    delivery: Delivery, attempt: int, error: ChannelError, now: datetime, retry: RetryPolicy
-) -> TryOutcome:
-    message = str(error)[:300]
+async def _record(
+    outcomes: Sequence[tuple[Delivery, Outcome]],
+    claimant: UUID,
+    now: datetime,
+    retry: RetryPolicy,
+    report: BatchReport,
+) -> None:
+    """Write every outcome of a batch in one transaction, each row only while its claim holds."""
+    delivered: dict[tuple[UUID | None, str | None], list[UUID]] = defaultdict(list)
+    failed: list[tuple[Delivery, ChannelError]] = []
+    for row, outcome in outcomes:
+        if isinstance(outcome, ChannelError):
+            failed.append((row, outcome))
+        else:
+            delivered[(row.claim, outcome)].append(row.id)
     async with in_transaction():
-        if error.retryable and not retry.exhausted(attempt):
-            delay = retry.delay_after(attempt, key=str(delivery.id))
-            if error.retry_after is not None and error.retry_after > delay:
-                delay = error.retry_after
-            due = now + delay
-            updated = await Delivery.filter(id=delivery.id, attempts=attempt).update(
-                status=DeliveryStatus.RETRYING, last_error=message, not_before=due
+        for (claim, external_id), ids in delivered.items():
+            report.delivered += await Delivery.filter(id__in=ids, claim=claim).update(
+                status=DeliveryStatus.DELIVERED,
+                delivered_at=now,
+                external_id=external_id,
+                last_error=None,
+                claim=None,
             )
-            if updated:
-                await schedule_try(delivery, attempt=attempt + 1, due_at=due)
-            return TryOutcome(status=DeliveryStatus.RETRYING, error=message)
-        updated = await Delivery.filter(id=delivery.id, attempts=attempt).update(
-            status=DeliveryStatus.DEAD, last_error=message
+        dead: list[AlertEvent] = []
+        for row, error in failed:
+            status = await _failed(row, error, now, retry)
+            if status is DeliveryStatus.RETRYING:
+                report.retrying += 1
+            elif status is DeliveryStatus.DEAD:
+                dead.append(_dead_event(row, now))
+        await AlertEvent.bulk_create(dead)
+        report.dead += len(dead)
+        await _settle_jobs_of([row for row, _ in outcomes], now, exclude=claimant)
+
+
+async def _failed(
+    row: Delivery, error: ChannelError, now: datetime, retry: RetryPolicy
+) -> DeliveryStatus | None:
+    """Schedule the next try (RETRYING) or give the delivery up (DEAD); None: claim lost."""
+    message = str(error)[:300]
+    guard = Delivery.filter(id=row.id, claim=row.claim)
+    if error.retryable and not retry.exhausted(row.attempts):
+        delay = retry.delay_after(row.attempts, key=str(row.id))
+        if error.retry_after is not None and error.retry_after > delay:
+            delay = error.retry_after
+        due = now + delay
+        if not await guard.update(
+            status=DeliveryStatus.RETRYING, last_error=message, not_before=due, claim=None
+        ):
+            return None
+        await schedule_delivery(
+            row.organisation_id,  # type: ignore[attr-defined]
+            row.channel,
+            due_at=due,
+            key=try_key(row.id, series=row.series, attempt=row.attempts + 1),
         )
-        if updated:
-            notification = await Notification.get(id=delivery.notification_id)  # type: ignore[attr-defined]
-            await AlertEvent.create(
-                organisation_id=delivery.organisation_id,  # type: ignore[attr-defined]
-                alert_id=notification.alert_id,  # type: ignore[attr-defined]
-                kind=AlertEventKind.DELIVERY_DEAD,
-                at=now,
-                level=notification.level,
-                detail={"delivery_id": str(delivery.id), "channel": delivery.channel.value},
-            )
+        return DeliveryStatus.RETRYING
+    if not await guard.update(status=DeliveryStatus.DEAD, last_error=message, claim=None):
+        return None
     logger.warning(
         "delivery %s over %s given up after %d tries: %s",
-        delivery.id,
-        delivery.channel.value,
-        attempt,
+        row.id,
+        row.channel.value,
+        row.attempts,
         error.code,
     )
-    return TryOutcome(status=DeliveryStatus.DEAD, error=message)
+    return DeliveryStatus.DEAD
+
+
+async def _settle_jobs_of(rows: Sequence[Delivery], now: datetime, *, exclude: UUID) -> None:
+    """Mark done the jobs that were scheduled for the tries these rows just made.
+
+    Whoever writes a row's try schedules a job keyed ``<channel>:<row>:<series>:<try>`` (only
+    the first row of a group gets one). Once the try has an outcome that job owes nothing of its
+    own: anything else due then is claimed by the job running now, which does not end before
+    nothing is due (and is itself excluded, so a crash re-runs it). When such a job later comes
+    up in arq it finds itself done and returns at once, and the relay skips it if still pending.
+    """
+    job_ids = [
+        delivery_job_id(row.channel, try_key(row.id, series=row.series, attempt=row.attempts))
+        for row in rows
+    ]
+    await (
+        OutboxMessage.filter(job_id__in=job_ids, status__in=OPEN_OUTBOX)
+        .exclude(id=exclude)
+        .update(status=OutboxStatus.DONE, done_at=now)
+    )
+
+
+def _dead_event(row: Delivery, now: datetime) -> AlertEvent:
+    notification: Notification = row.notification
+    return AlertEvent(
+        organisation_id=row.organisation_id,  # type: ignore[attr-defined]
+        alert_id=notification.alert_id,  # type: ignore[attr-defined]
+        kind=AlertEventKind.DELIVERY_DEAD,
+        at=now,
+        level=notification.level,
+        detail={"delivery_id": str(row.id), "channel": row.channel.value},
+    )
 
 
 # --- dead letters ----------------------------------------------------------------------------
@@ -226,7 +402,8 @@ async def retry_delivery(
         delivery.attempts = 0
         delivery.status = DeliveryStatus.PENDING
         delivery.not_before = now
-        await delivery.save(update_fields=["series", "attempts", "status", "not_before"])
+        delivery.claim = None
+        await delivery.save(update_fields=["series", "attempts", "status", "not_before", "claim"])
         notification = await Notification.get(id=delivery.notification_id)  # type: ignore[attr-defined]
         await AlertEvent.create(
             organisation_id=organisation_id,
@@ -237,5 +414,10 @@ async def retry_delivery(
             actor_id=actor_id,
             detail={"delivery_id": str(delivery.id), "channel": delivery.channel.value},
         )
-        await schedule_try(delivery, attempt=1, due_at=now)
+        await schedule_delivery(
+            organisation_id,
+            delivery.channel,
+            due_at=now,
+            key=try_key(delivery.id, series=delivery.series, attempt=1),
+        )
     return delivery

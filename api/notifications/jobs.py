@@ -12,6 +12,8 @@ from api.jobs.relay import relay_now
 from api.notifications import delivery, digest, escalation
 from api.notifications.channels import ChannelHub
 from api.notifications.service import DELIVER_JOB, ESCALATE_JOB
+from api.settings import Settings
+from notifications.message import ChannelKind
 
 HUB = "notification_hub"
 
@@ -33,16 +35,20 @@ async def close_hub(ctx: dict[str, Any]) -> None:
 
 @outbox_job(DELIVER_JOB)
 async def deliver(ctx: dict[str, Any], message: OutboxMessage) -> None:
-    """Run one try of one delivery."""
+    """Send what is due of one organisation over one channel."""
     clock: Clock = ctx["clock"]
-    await delivery.run_try(
-        delivery_id=UUID(str(message.args["delivery_id"])),
-        series=int(str(message.args["series"])),
-        attempt=int(str(message.args["attempt"])),
-        now=clock.now(),
+    settings: Settings = ctx["settings"]
+    report = await delivery.deliver_due(
+        organisation_id=UUID(str(message.args["organisation_id"])),
+        channel=ChannelKind(str(message.args["channel"])),
+        claimant=message.id,
+        clock=clock,
         hub=hub_of(ctx),
         redis=ctx["redis"],
+        batch_size=settings.notification_batch_size,
     )
+    if report.continued:
+        await relay_now(redis=ctx["redis"], now=clock.now())
 
 
 @outbox_job(ESCALATE_JOB)

@@ -7,7 +7,7 @@ notification's id travels through Redis; the subscriber re-reads the row with it
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from uuid import UUID
 
 from redis.asyncio import Redis
@@ -23,6 +23,15 @@ async def publish(redis: Redis, *, user_id: UUID, notification_id: UUID) -> int:
     """Tell ``user_id``'s open connections about a new notification; how many listened."""
     listeners: int = await redis.publish(channel_of(user_id), str(notification_id))
     return listeners
+
+
+async def publish_many(redis: Redis, items: Sequence[tuple[UUID, UUID]]) -> list[int]:
+    """:func:`publish` for many ``(user_id, notification_id)`` pairs in one round trip."""
+    async with redis.pipeline(transaction=False) as pipe:
+        for user_id, notification_id in items:
+            pipe.publish(channel_of(user_id), str(notification_id))
+        listeners = await pipe.execute()
+    return [int(n) for n in listeners]
 
 
 IDLE_TICK_SECONDS = 30.0

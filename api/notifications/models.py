@@ -122,8 +122,10 @@ class Delivery(MutableEntity):
     channel = fields.CharEnumField(ChannelKind, max_length=16)
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING)
     attempts = fields.IntField(default=0)
-    # Bumped by every (re)start of the delivery, so a stale job of an earlier series is a no-op.
+    # Bumped by every (re)start of the delivery by an admin: it keys that series' jobs apart.
     series = fields.IntField(default=0)
+    # The outbox message sending this row right now (set with ``last_attempt_at``), else null.
+    claim = fields.UUIDField(null=True)
     not_before = fields.DatetimeField()
     last_error = fields.CharField(max_length=300, null=True)
     last_attempt_at = fields.DatetimeField(null=True)
@@ -133,7 +135,10 @@ class Delivery(MutableEntity):
     class Meta:
         table = "notification_delivery"
         unique_together = (("notification_id", "channel"),)
-        indexes = (("organisation_id", "status", "created_at"),)
+        indexes = (
+            ("organisation_id", "status", "created_at"),
+            ("organisation_id", "channel", "status", "not_before"),  # what is due, per channel
+        )
 
 
 class AlertEvent(Entity):

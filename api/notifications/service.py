@@ -229,9 +229,14 @@ async def send_level(
             )
     await Notification.bulk_create(notifications)
     await Delivery.bulk_create(deliveries)
+    # One job per channel and send time: it sends every row of the channel that is due then.
+    first: dict[tuple[ChannelKind, datetime], Delivery] = {}
     for delivery in deliveries:
         if delivery.status is DeliveryStatus.PENDING:
-            await schedule_try(delivery, attempt=1, due_at=delivery.not_before)
+            first.setdefault((delivery.channel, delivery.not_before), delivery)
+    for (kind, due), delivery in first.items():
+        key = try_key(delivery.id, series=delivery.series, attempt=1)
+        await schedule_delivery(organisation_id, kind, due_at=due, key=key)
     return notifications
 
 
@@ -256,14 +261,30 @@ async def _reachability(users: Sequence[User]) -> Any:
     return reason
 
 
-async def schedule_try(delivery: Delivery, *, attempt: int, due_at: datetime) -> None:
-    """Put try number ``attempt`` of ``delivery``'s current series in the outbox."""
+def try_key(delivery_id: UUID, *, series: int, attempt: int) -> str:
+    """What names try ``attempt`` of a delivery's ``series``: the key of the job owed for it."""
+    return f"{delivery_id}:{series}:{attempt}"
+
+
+def delivery_job_id(channel: ChannelKind, key: str) -> str:
+    """The outbox job id of the delivery job scheduled for ``key`` over ``channel``."""
+    return outbox.job_id_for(job_name=DELIVER_JOB, key=f"{channel.value}:{key}")
+
+
+async def schedule_delivery(
+    organisation_id: UUID, channel: ChannelKind, *, due_at: datetime, key: str
+) -> None:
+    """Put a job in the outbox that sends, at ``due_at``, what is due of ``channel`` then.
+
+    ``key`` names the event that needs it (a new delivery row, a retry, a follow-up), so
+    recording the same event twice schedules one job.
+    """
     await outbox.add(
         job_name=DELIVER_JOB,
-        args={"delivery_id": str(delivery.id), "series": delivery.series, "attempt": attempt},
+        args={"organisation_id": str(organisation_id), "channel": channel.value},
         due_at=due_at,
-        key=f"{delivery.id}:{delivery.series}:{attempt}",
-        organisation_id=delivery.organisation_id,  # type: ignore[attr-defined]
+        key=f"{channel.value}:{key}",
+        organisation_id=organisation_id,
     )
 
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import logging
+import json as json_module
 import re
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from typing import Any, Protocol, runtime_checkable
 
-import httpx
+import aiohttp
 
 from notifications.message import ChannelKind, Outgoing, Recipient
 
@@ -80,40 +80,16 @@ def _shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[: limit - 1] + ELLIPSIS
 
 
-class _RedactSecrets(logging.Filter):
-    """httpx logs request URLs at INFO; webhook keys, tokens and signatures travel in them."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        if isinstance(record.args, tuple):
-            record.args = tuple(
-                _SECRET_QUERY.sub(r"\1[redacted]", str(a)) if isinstance(a, str | httpx.URL) else a
-                for a in record.args
-            )
-        if isinstance(record.msg, str):
-            record.msg = _SECRET_QUERY.sub(r"\1[redacted]", record.msg)
-        return True
-
-
-_REDACT = _RedactSecrets()
-
-
-def redact_http_logs() -> None:
-    """Make httpx's request log lines drop keys, tokens and signatures from URLs (idempotent)."""
-    logger = logging.getLogger("httpx")
-    if _REDACT not in logger.filters:
-        logger.addFilter(_REDACT)
-
-
-def retry_after_header(response: httpx.Response) -> timedelta | None:
+def retry_after_header(headers: Mapping[str, str]) -> timedelta | None:
     """The Retry-After header in seconds, if the server sent a sensible one."""
-    raw = response.headers.get("Retry-After", "").strip()
+    raw = headers.get("Retry-After", "").strip()
     if not raw.isdigit():
         return None
     return min(timedelta(seconds=int(raw)), RETRY_AFTER_MAX)
 
 
 async def request_json(
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     method: str,
     url: str,
     *,
@@ -122,28 +98,36 @@ async def request_json(
     json: object = None,
     delivery_id: str | None = None,
 ) -> dict[str, Any]:
-    """Send one request and return its JSON object, classifying every failure as ChannelError."""
+    """Send one request and return its JSON object, classifying every failure as ChannelError.
+
+    ``http`` is the caller's pooled aiohttp session; its timeout bounds the whole exchange. The
+    URL (which may carry a key, token or signature) is never logged or put in an error.
+    """
     headers = {DELIVERY_HEADER: delivery_id} if delivery_id is not None else {}
     try:
-        response = await http.request(method, url, params=params, json=json, headers=headers)
-    except httpx.TimeoutException as exc:
+        async with http.request(
+            method, url, params=params, json=json, headers=headers, allow_redirects=False
+        ) as response:
+            status = response.status
+            retry_after = retry_after_header(response.headers)
+            raw = await response.read()
+    except TimeoutError as exc:
         raise ChannelError("TIMEOUT", f"{kind} did not answer in time", retryable=True) from exc
-    except httpx.HTTPError as exc:
+    except aiohttp.ClientError as exc:
         raise ChannelError(
             "CONNECT", f"{kind} unreachable ({type(exc).__name__})", retryable=True
         ) from exc
-    status = response.status_code
     if status == 429 or status >= 500:
         raise ChannelError(
             f"HTTP_{status}",
             f"{kind} answered HTTP {status}",
             retryable=True,
-            retry_after=retry_after_header(response),
+            retry_after=retry_after,
         )
     if status >= 300:
         raise ChannelError(f"HTTP_{status}", f"{kind} answered HTTP {status}", retryable=False)
     try:
-        body = response.json()
+        body = json_module.loads(raw)
     except ValueError:
         body = None
     if not isinstance(body, dict):

@@ -16,13 +16,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
-import httpx
+import aiohttp
 
 from notifications.channels.base import (
     ChannelError,
     errcode_of,
     errmsg_of,
-    redact_http_logs,
     request_json,
 )
 from notifications.message import ChannelKind, Outgoing, Recipient
@@ -62,7 +61,7 @@ class DingtalkRobot:
         self,
         config: DingtalkRobotConfig,
         *,
-        http: httpx.AsyncClient,
+        http: aiohttp.ClientSession,
         base_url: str,
         now_ms: Callable[[], int] | None = None,
     ) -> None:
@@ -72,7 +71,6 @@ class DingtalkRobot:
         # The signature is checked against DingTalk's real clock, so no test clock belongs here
         # unless a test server checks it against the same one.
         self._now_ms = now_ms or _wall_clock_ms
-        redact_http_logs()
 
     def unreachable_reason(self, recipient: Recipient) -> str | None:
         """A group robot can always post; without a mobile it just cannot mention."""

@@ -20,13 +20,12 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any, Protocol
 
-import httpx
+import aiohttp
 
 from notifications.channels.base import (
     ChannelError,
     errcode_of,
     errmsg_of,
-    redact_http_logs,
     request_json,
 )
 from notifications.message import ChannelKind, Outgoing, Recipient, Rendered
@@ -133,7 +132,7 @@ class WechatAccessTokens:
     def __init__(
         self,
         *,
-        http: httpx.AsyncClient,
+        http: aiohttp.ClientSession,
         base_url: str,
         appid: str,
         secret: str,
@@ -146,7 +145,6 @@ class WechatAccessTokens:
         self._cache = cache
         self._key = appid
         self._lock = asyncio.Lock()
-        redact_http_logs()
 
     async def get(self) -> str:
         """A valid access token, from the cache or fetched from WeChat."""
@@ -247,7 +245,7 @@ class WechatSubscribe:
         self,
         config: WechatSubscribeConfig,
         *,
-        http: httpx.AsyncClient,
+        http: aiohttp.ClientSession,
         base_url: str,
         tokens: WechatAccessTokens,
     ) -> None:
@@ -255,7 +253,6 @@ class WechatSubscribe:
         self._http = http
         self._url = base_url.rstrip("/") + "/cgi-bin/message/subscribe/send"
         self._tokens = tokens
-        redact_http_logs()
 
     def unreachable_reason(self, recipient: Recipient) -> str | None:
         """NO_WECHAT_BINDING when the user never logged in through the mini-program."""

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import timedelta
 
-import httpx
+import aiohttp
 
 from notifications.channels.base import (
     ChannelError,
     errcode_of,
     errmsg_of,
-    redact_http_logs,
     request_json,
     truncate_utf8,
 )
@@ -42,11 +41,12 @@ class WecomRobot:
 
     kind: ChannelKind = ChannelKind.WECOM
 
-    def __init__(self, config: WecomRobotConfig, *, http: httpx.AsyncClient, base_url: str) -> None:
+    def __init__(
+        self, config: WecomRobotConfig, *, http: aiohttp.ClientSession, base_url: str
+    ) -> None:
         self._config = config
         self._http = http
         self._url = base_url.rstrip("/") + "/cgi-bin/webhook/send"
-        redact_http_logs()
 
     def unreachable_reason(self, recipient: Recipient) -> str | None:
         """A group robot can always post; without a mobile it just cannot mention."""

@@ -11,7 +11,7 @@ import time
 from collections.abc import AsyncIterator, Iterator
 from datetime import timedelta
 
-import httpx
+import aiohttp
 import pytest
 
 from notifications.channels.base import ChannelError
@@ -53,14 +53,14 @@ def fake() -> Iterator[FakeDingtalk]:
 
 
 @pytest.fixture
-async def http() -> AsyncIterator[httpx.AsyncClient]:
-    async with httpx.AsyncClient(timeout=0.2) as client:
+async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.2)) as client:
         yield client
 
 
 def _robot(
     fake: FakeDingtalk,
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     *,
     secret: str = SECRET,
     mention: bool = True,
@@ -82,7 +82,9 @@ def test_sign_matches_dingtalks_documented_algorithm() -> None:
     assert sign(SECRET, timestamp) == expected
 
 
-async def test_signed_markdown_with_a_mention(fake: FakeDingtalk, http: httpx.AsyncClient) -> None:
+async def test_signed_markdown_with_a_mention(
+    fake: FakeDingtalk, http: aiohttp.ClientSession
+) -> None:
     robot = _robot(fake, http)
     outgoing = _outgoing()
 
@@ -110,7 +112,7 @@ async def test_signed_markdown_with_a_mention(fake: FakeDingtalk, http: httpx.As
 
 @pytest.mark.parametrize(("mobile", "mention"), [(None, True), (MOBILE, False)])
 async def test_without_a_mention(
-    fake: FakeDingtalk, http: httpx.AsyncClient, mobile: str | None, mention: bool
+    fake: FakeDingtalk, http: aiohttp.ClientSession, mobile: str | None, mention: bool
 ) -> None:
     outgoing = _outgoing(mobile=mobile)
 
@@ -122,7 +124,7 @@ async def test_without_a_mention(
 
 
 async def test_a_wrong_secret_fails_the_signature_check(
-    fake: FakeDingtalk, http: httpx.AsyncClient, caplog: pytest.LogCaptureFixture
+    fake: FakeDingtalk, http: aiohttp.ClientSession, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
 
@@ -138,7 +140,7 @@ async def test_a_wrong_secret_fails_the_signature_check(
 
 
 async def test_a_timestamp_over_an_hour_off_is_refused(
-    fake: FakeDingtalk, http: httpx.AsyncClient
+    fake: FakeDingtalk, http: aiohttp.ClientSession
 ) -> None:
     two_hours_ago = _now_ms() - 2 * 3_600_000
 
@@ -150,7 +152,7 @@ async def test_a_timestamp_over_an_hour_off_is_refused(
 
 
 async def test_the_signature_uses_the_injected_clock(
-    fake: FakeDingtalk, http: httpx.AsyncClient
+    fake: FakeDingtalk, http: aiohttp.ClientSession
 ) -> None:
     fake.clock_ms = lambda: 1_700_000_000_000 + 59 * 60_000
 
@@ -160,7 +162,9 @@ async def test_the_signature_uses_the_injected_clock(
     assert len(fake.messages) == 1
 
 
-async def test_an_unknown_token_is_permanent(fake: FakeDingtalk, http: httpx.AsyncClient) -> None:
+async def test_an_unknown_token_is_permanent(
+    fake: FakeDingtalk, http: aiohttp.ClientSession
+) -> None:
     robot = DingtalkRobot(DingtalkRobotConfig("nope", SECRET), http=http, base_url=fake.url)
 
     with pytest.raises(ChannelError) as raised:
@@ -170,7 +174,7 @@ async def test_an_unknown_token_is_permanent(fake: FakeDingtalk, http: httpx.Asy
     assert raised.value.retryable is False
 
 
-async def test_security_keywords_are_enforced(http: httpx.AsyncClient) -> None:
+async def test_security_keywords_are_enforced(http: aiohttp.ClientSession) -> None:
     with (
         running_dingtalk({TOKEN: SECRET}, keywords=("留痕",)) as fake,
         pytest.raises(ChannelError) as raised,
@@ -191,7 +195,7 @@ async def test_security_keywords_are_enforced(http: httpx.AsyncClient) -> None:
 )
 async def test_errcodes_are_classified(
     fake: FakeDingtalk,
-    http: httpx.AsyncClient,
+    http: aiohttp.ClientSession,
     errcode: int,
     retryable: bool,
     retry_after: timedelta | None,
@@ -207,7 +211,7 @@ async def test_errcodes_are_classified(
 
 
 async def test_http_errors_timeouts_and_refused_connections(
-    fake: FakeDingtalk, http: httpx.AsyncClient
+    fake: FakeDingtalk, http: aiohttp.ClientSession
 ) -> None:
     fake.fail_next(http_status=502, retry_after=12)
     with pytest.raises(ChannelError) as raised:
