@@ -1,15 +1,19 @@
 """Notifications: deliveries per second through the arq worker, and what notify() costs a request.
 
-Part A makes ``--notifications`` notifications (default 10,000) for 50 reps, each sent in-app and
-to the WeCom group robot: two deliveries per notification. The set-up is untimed (notify() calls
-of 50 recipients). Timed: draining the outbox the way production does, the relay
-(``api.jobs.relay.relay_due``) handing the jobs to arq, then the worker (``api.worker.run_burst``:
-arq ``Worker``, ``max_jobs = settings.worker_max_jobs``) running them. WeCom is played by a local
-receiver speaking the robot protocol, in its own process so that it competes with the worker for
-neither the event loop nor the GIL. The limit is arq itself: as many no-op jobs, run by a Worker
-set like ``run_burst``'s, half before and half after ours so that drift hits both sides. The run
-fails (RuntimeError) unless the receiver got exactly one message per notification, every delivery
-ended DELIVERED and every delivery job DONE.
+Part A runs twice, each time with ``--notifications`` notifications (default 10,000) for 50 reps,
+each sent in-app and to the WeCom group robot: two deliveries per notification. The first run
+makes them with one notify() per notification (a burst of separate requests), the second with
+notify() calls of 50 recipients (a broadcast); the set-up is untimed. Timed: draining the outbox
+the way production does, the relay (``api.jobs.relay.relay_due``) handing the jobs to arq, then
+the worker (``api.worker.run_burst``: arq ``Worker``, ``max_jobs = settings.worker_max_jobs``)
+running them; delivery jobs send batches of due deliveries (``api.notifications.delivery``).
+WeCom is played by a local receiver speaking the robot protocol, in its own process so that it
+competes with the worker for neither the event loop nor the GIL, with ``TCP_NODELAY`` on its
+socket as any production server has (without it every answer waits 40 ms for a delayed ACK). The
+limit is arq itself: as many no-op jobs as deliveries, run by a Worker set like ``run_burst``'s,
+half before and half after ours so that drift hits both sides. A run fails (RuntimeError) unless
+the receiver got exactly one message per notification, every delivery ended DELIVERED and every
+delivery job DONE.
 
 Part B times one ``notify()`` (one recipient, two channels) inside a transaction against a plain
 single-row INSERT (one ``AlertEvent`` through the same ORM connection) inside a transaction,

@@ -45,10 +45,16 @@ OutboxHandler = Callable[[Ctx, OutboxMessage], Awaitable[None]]
 OutboxJob = Callable[[Ctx, str], Coroutine[Any, Any, None]]
 
 _jobs: dict[str, tuple[OutboxHandler, OutboxJob]] = {}
+_coalescing: set[str] = set()
 
 
-def outbox_job(name: str) -> Callable[[OutboxHandler], OutboxJob]:
-    """Register ``handler`` as the outbox job ``name`` and return its arq job function."""
+def outbox_job(name: str, *, coalesce: bool = False) -> Callable[[OutboxHandler], OutboxJob]:
+    """Register ``handler`` as the outbox job ``name`` and return its arq job function.
+
+    ``coalesce``: one run does the work of every message of this job with the same arguments
+    that is due when it starts (e.g. "send what is due over this channel"). The relay then hands
+    arq one message of each such group and marks the rest done.
+    """
 
     def register(handler: OutboxHandler) -> OutboxJob:
         known = _jobs.get(name)
@@ -61,6 +67,8 @@ def outbox_job(name: str) -> Callable[[OutboxHandler], OutboxJob]:
         job.__name__ = job.__qualname__ = name
         job.__doc__ = handler.__doc__
         _jobs[name] = (handler, job)
+        if coalesce:
+            _coalescing.add(name)
         return job
 
     return register
@@ -73,6 +81,11 @@ def _origin(handler: OutboxHandler) -> tuple[str, str]:
 def names() -> list[str]:
     """The registered outbox job names."""
     return sorted(_jobs)
+
+
+def coalesces(name: str) -> bool:
+    """Whether the outbox job ``name`` was registered with ``coalesce=True``."""
+    return name in _coalescing
 
 
 def job_for(name: str) -> OutboxJob:

@@ -9,14 +9,17 @@ persistence, job key expired).
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, timedelta
+from uuid import UUID
 
 from arq.connections import ArqRedis
 from arq.jobs import Job, JobStatus
 from redis.exceptions import RedisError
 from tortoise.expressions import F
 
+from api.jobs import registry
 from api.jobs.models import OutboxMessage, OutboxStatus
 
 logger = logging.getLogger(__name__)
@@ -50,20 +53,47 @@ async def relay_due(
     horizon: timedelta = timedelta(minutes=5),
     limit: int = 500,
 ) -> int:
-    """Enqueue pending messages due by ``now + horizon``; return how many were marked enqueued."""
+    """Enqueue pending messages due by ``now + horizon``; return how many were marked enqueued.
+
+    Messages of a coalescing job (``outbox_job(..., coalesce=True)``) that are due now and carry
+    the same arguments are one piece of work: the first of them (by due time, then id) goes to
+    arq, and only once it is marked enqueued are the others marked done. Any relay running at the
+    same time picks the same first message, or sees it enqueued and picks a new first among what
+    is still pending, so a group is never left without a message that runs.
+    """
     messages = (
         await OutboxMessage.filter(status=OutboxStatus.PENDING, due_at__lte=now + horizon)
-        .order_by("due_at")
+        .order_by("due_at", "id")
         .limit(limit)
     )
     if not messages:
         return 0
+    first_of: dict[tuple[str, UUID | None, str], OutboxMessage] = {}
+    handed: list[OutboxMessage] = []
+    covered: list[UUID] = []
     for message in messages:
+        if message.due_at <= now and registry.coalesces(message.job_name):
+            group = (
+                message.job_name,
+                message.organisation_id,  # type: ignore[attr-defined]
+                json.dumps(message.args, sort_keys=True),
+            )
+            if group in first_of:
+                covered.append(message.id)
+                continue
+            first_of[group] = message
+        handed.append(message)
+    for message in handed:
         await _enqueue(redis, message, now=now)
     # Conditional on PENDING: a concurrent relay, or a job that already finished, wins.
-    return await OutboxMessage.filter(
-        id__in=[m.id for m in messages], status=OutboxStatus.PENDING
+    enqueued = await OutboxMessage.filter(
+        id__in=[m.id for m in handed], status=OutboxStatus.PENDING
     ).update(status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1)
+    if covered:
+        await OutboxMessage.filter(id__in=covered, status=OutboxStatus.PENDING).update(
+            status=OutboxStatus.DONE, done_at=now
+        )
+    return enqueued
 
 
 async def sweep(

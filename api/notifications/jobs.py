@@ -33,7 +33,7 @@ async def close_hub(ctx: dict[str, Any]) -> None:
         await hub.aclose()
 
 
-@outbox_job(DELIVER_JOB)
+@outbox_job(DELIVER_JOB, coalesce=True)
 async def deliver(ctx: dict[str, Any], message: OutboxMessage) -> None:
     """Send what is due of one organisation over one channel."""
     clock: Clock = ctx["clock"]

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 import pytest
 from arq.constants import default_queue_name
@@ -12,6 +13,7 @@ from arq.utils import timestamp_ms
 
 from api.jobs import outbox
 from api.jobs.models import OutboxMessage, OutboxStatus
+from api.jobs.registry import outbox_job
 from api.jobs.relay import relay_due, sweep
 from api.org.models import Organisation
 
@@ -176,3 +178,67 @@ async def test_the_sweep_dead_letters_a_message_that_never_finishes(arq_redis, c
     stored = await OutboxMessage.get(id=message.id)
     assert stored.status == OutboxStatus.FAILED
     assert stored.last_error == f"gave up after {MAX_ATTEMPTS} attempts"
+
+
+# --- coalescing jobs ---------------------------------------------------------------------------
+
+
+@outbox_job("demo.coalescing", coalesce=True)
+async def _send_what_is_due(ctx: dict[str, Any], message: OutboxMessage) -> None:
+    """A job that does the work of every message with its arguments that is due when it runs."""
+
+
+async def test_due_messages_of_a_coalescing_job_with_equal_arguments_go_to_arq_as_one(
+    arq_redis, clock
+):
+    org = await Organisation.create(name="Coalescing Co", slug=f"co-{uuid.uuid4().hex[:8]}")
+    now = clock.now()
+
+    async def add(key: str, channel: str, due_at: datetime) -> OutboxMessage:
+        return await outbox.add(
+            job_name="demo.coalescing",
+            args={"channel": channel},
+            due_at=due_at,
+            key=key,
+            organisation_id=org.id,
+        )
+
+    group = [await add(key, "wecom", now) for key in ("a", "b", "c")]
+    other_args = await add("d", "email", now)
+    later = await add("e", "wecom", now + timedelta(minutes=1))
+    first = min(group, key=lambda m: (m.due_at, str(m.id)))  # the relay's order
+
+    assert await relay_due(redis=arq_redis, now=now) == 3
+
+    # One per group of due messages with equal arguments; one due later is only deferred.
+    assert await queued_ids(arq_redis) == sorted([first.job_id, other_args.job_id, later.job_id])
+    statuses = {m.job_id: m.status for m in await OutboxMessage.filter(job_name="demo.coalescing")}
+    covered = {m.job_id for m in group} - {first.job_id}
+    assert {statuses[j] for j in covered} == {OutboxStatus.DONE}
+    assert statuses[first.job_id] == statuses[other_args.job_id] == OutboxStatus.ENQUEUED
+    assert statuses[later.job_id] == OutboxStatus.ENQUEUED
+
+
+async def test_messages_of_other_jobs_are_never_coalesced(arq_redis, clock):
+    for key in ("k1", "k2"):
+        await outbox.add(job_name="demo.job", args={}, due_at=clock.now(), key=key)
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 2
+
+    assert await queued_ids(arq_redis) == ["demo.job:k1", "demo.job:k2"]
+
+
+async def test_equal_arguments_of_different_organisations_are_not_coalesced(arq_redis, clock):
+    for i in range(2):
+        org = await Organisation.create(name=f"Org {i}", slug=f"org-{uuid.uuid4().hex[:8]}")
+        await outbox.add(
+            job_name="demo.coalescing",
+            args={"channel": "wecom"},
+            due_at=clock.now(),
+            key=f"o{i}",
+            organisation_id=org.id,
+        )
+
+    assert await relay_due(redis=arq_redis, now=clock.now()) == 2
+
+    assert await queued_ids(arq_redis) == ["demo.coalescing:o0", "demo.coalescing:o1"]
