@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import replace
 
 from arq.worker import Worker
+from tortoise import connections
 
 from api.notifications.delivery import CLAIM_LEASE
 from api.notifications.models import Delivery, DeliveryStatus, Notification, NotificationPolicy
@@ -55,6 +56,9 @@ async def test_killing_the_worker_and_flushing_redis_loses_and_repeats_nothing(
         task.cancel()
     await asyncio.gather(main, *running, return_exceptions=True)
     await worker.pool.aclose()
+    # ... and so do its database connections: a transaction cut off mid-way is rolled back (an
+    # in-process SQLite connection would otherwise keep the lock of the cancelled transaction).
+    await connections.close_all(discard=True)
     before_kill = {
         str(d.id)
         for d in await Delivery.filter(channel=ChannelKind.WECOM, status=DeliveryStatus.DELIVERED)
