@@ -37,7 +37,6 @@ from tortoise.transactions import in_transaction
 
 from api.clock import Clock
 from api.errors import ServiceError, describe_error
-from api.jobs.models import OutboxMessage, OutboxStatus
 from api.notifications import live, payload
 from api.notifications.channels import NOT_CONFIGURED, ChannelHub
 from api.notifications.errors import NotificationErrorCode
@@ -49,7 +48,7 @@ from api.notifications.models import (
     DeliveryStatus,
     Notification,
 )
-from api.notifications.service import delivery_job_id, schedule_delivery, try_key
+from api.notifications.service import schedule_delivery, try_key
 from api.org.models import Organisation, User
 from notifications.channels.base import Channel, ChannelError
 from notifications.message import ChannelKind, Outgoing, Recipient, Urgency
@@ -63,7 +62,6 @@ CLAIM_LEASE = timedelta(minutes=2)
 RUN_SECONDS = 60.0
 """A job claims no new batch after this long; a follow-up job takes the rest (arq's timeout is
 far longer)."""
-OPEN_OUTBOX = (OutboxStatus.PENDING, OutboxStatus.ENQUEUED)
 
 Outcome = str | None | ChannelError  # the external id of a sent message, or why it failed
 
@@ -111,7 +109,7 @@ async def deliver_due(
             if organisation is None and channel is not ChannelKind.IN_APP:
                 organisation = await Organisation.get(id=organisation_id)
             outcomes = await _send_all(rows, channel, organisation, hub=hub, redis=redis)
-            await _record(outcomes, claimant, now, retry, report)
+            await _record(outcomes, now, retry, report)
         if len(rows) < batch_size:
             return report  # the rest of what is due (if any) is claimed by other jobs
         if time.monotonic() - started > run_seconds:
@@ -146,7 +144,7 @@ async def _recover(
         return
     interrupted = ChannelError("INTERRUPTED", "worker stopped", retryable=True)
     before = report.retrying + report.dead
-    await _record([(row, interrupted) for row in stale], claimant, now, retry, report)
+    await _record([(row, interrupted) for row in stale], now, retry, report)
     report.interrupted += report.retrying + report.dead - before
 
 
@@ -274,7 +272,6 @@ async def _send_one(
 
 async def _record(
     outcomes: Sequence[tuple[Delivery, Outcome]],
-    claimant: UUID,
     now: datetime,
     retry: RetryPolicy,
     report: BatchReport,
@@ -305,7 +302,6 @@ async def _record(
                 dead.append(_dead_event(row, now))
         await AlertEvent.bulk_create(dead)
         report.dead += len(dead)
-        await _settle_jobs_of([row for row, _ in outcomes], now, exclude=claimant)
 
 
 async def _failed(
@@ -340,26 +336,6 @@ async def _failed(
         error.code,
     )
     return DeliveryStatus.DEAD
-
-
-async def _settle_jobs_of(rows: Sequence[Delivery], now: datetime, *, exclude: UUID) -> None:
-    """Mark done the jobs that were scheduled for the tries these rows just made.
-
-    Whoever writes a row's try schedules a job keyed ``<channel>:<row>:<series>:<try>`` (only
-    the first row of a group gets one). Once the try has an outcome that job owes nothing of its
-    own: anything else due then is claimed by the job running now, which does not end before
-    nothing is due (and is itself excluded, so a crash re-runs it). When such a job later comes
-    up in arq it finds itself done and returns at once, and the relay skips it if still pending.
-    """
-    job_ids = [
-        delivery_job_id(row.channel, try_key(row.id, series=row.series, attempt=row.attempts))
-        for row in rows
-    ]
-    await (
-        OutboxMessage.filter(job_id__in=job_ids, status__in=OPEN_OUTBOX)
-        .exclude(id=exclude)
-        .update(status=OutboxStatus.DONE, done_at=now)
-    )
 
 
 def _dead_event(row: Delivery, now: datetime) -> AlertEvent:

@@ -266,11 +266,6 @@ def try_key(delivery_id: UUID, *, series: int, attempt: int) -> str:
     return f"{delivery_id}:{series}:{attempt}"
 
 
-def delivery_job_id(channel: ChannelKind, key: str) -> str:
-    """The outbox job id of the delivery job scheduled for ``key`` over ``channel``."""
-    return outbox.job_id_for(job_name=DELIVER_JOB, key=f"{channel.value}:{key}")
-
-
 async def schedule_delivery(
     organisation_id: UUID, channel: ChannelKind, *, due_at: datetime, key: str
 ) -> None:
