@@ -10,6 +10,8 @@ from typing import Any
 
 DEFAULT_SECRET = "liuhen-development-secret-do-not-use-in-production"  # noqa: S105
 MAX_NOTIFICATION_BATCH = 500
+WEBHOOK_SENDS_PER_BATCH = 8  # concurrent sends in one notification batch (webhooks)
+MAX_BATCH_SECONDS = 240
 MIN_PRODUCTION_SECRET_LENGTH = 32
 
 
@@ -135,6 +137,13 @@ class Settings:
         if not 1 <= self.notification_batch_size <= MAX_NOTIFICATION_BATCH:
             raise SettingsError(
                 f"LIUHEN_NOTIFICATION_BATCH_SIZE must be between 1 and {MAX_NOTIFICATION_BATCH}"
+            )
+        rounds = -(-self.notification_batch_size // WEBHOOK_SENDS_PER_BATCH)
+        if not 0 < rounds * self.notification_timeout_seconds <= MAX_BATCH_SECONDS:
+            raise SettingsError(
+                "LIUHEN_NOTIFICATION_TIMEOUT_SECONDS x LIUHEN_NOTIFICATION_BATCH_SIZE / "
+                f"{WEBHOOK_SENDS_PER_BATCH} must be positive and at most {MAX_BATCH_SECONDS} s "
+                "(a batch must end well inside the 10-minute claim lease)"
             )
         if not (
             self.database_url.startswith(

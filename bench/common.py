@@ -209,6 +209,10 @@ async def environment(environ: Mapping[str, str] | None = None) -> AsyncIterator
         await close_db()
         services = await build_services(settings)
         try:
+            if not settings.uses_embedded_redis:
+                # Like the schema: a run interrupted earlier may have left jobs (and their
+                # in-progress keys) that no-op workers would wait on.
+                await services.arq.flushdb()
             seeded = await seed()
             tokens = await login_with_password(
                 username=MANAGER_USERNAME,

@@ -77,3 +77,28 @@ def test_production_turns_off_graphiql_and_introspection():
 def test_unknown_database_schemes_are_refused():
     with pytest.raises(SettingsError, match="DATABASE_URL"):
         Settings.from_env({"LIUHEN_DATABASE_URL": "mysql://x"})
+
+
+@pytest.mark.parametrize(
+    ("batch", "timeout", "problem"),
+    [
+        ("0", "5", "BATCH_SIZE must be between"),
+        ("501", "5", "BATCH_SIZE must be between"),
+        ("500", "5", "claim lease"),  # 63 rounds of 8 sends x 5 s: longer than 240 s
+        ("50", "0", "claim lease"),
+    ],
+)
+def test_a_notification_batch_must_end_well_inside_its_claim_lease(batch, timeout, problem):
+    with pytest.raises(SettingsError, match=problem):
+        Settings.from_env(
+            {
+                "LIUHEN_NOTIFICATION_BATCH_SIZE": batch,
+                "LIUHEN_NOTIFICATION_TIMEOUT_SECONDS": timeout,
+            }
+        )
+
+
+def test_a_large_notification_batch_within_the_bound_is_accepted():
+    settings = Settings.from_env({"LIUHEN_NOTIFICATION_BATCH_SIZE": "300"})  # 38 rounds x 5 s
+
+    assert settings.notification_batch_size == 300

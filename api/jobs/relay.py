@@ -56,10 +56,11 @@ async def relay_due(
     """Enqueue pending messages due by ``now + horizon``; return how many were marked enqueued.
 
     Messages of a coalescing job (``outbox_job(..., coalesce=True)``) that are due now and carry
-    the same arguments are one piece of work: the first of them (by due time, then id) goes to
-    arq, and only once it is marked enqueued are the others marked done. Any relay running at the
-    same time picks the same first message, or sees it enqueued and picks a new first among what
-    is still pending, so a group is never left without a message that runs.
+    the same organisation and arguments are one piece of work: the first of them (by due time,
+    then id) is taken (PENDING -> ENQUEUED, conditionally) and handed to arq, and only then are
+    the others marked done. A relay that cannot take the first leaves the group alone, so a
+    group is never left without a message that runs, and a message it marks done was never
+    handed to arq by a relay (the sweep re-fires only messages overdue by its grace).
     """
     messages = (
         await OutboxMessage.filter(status=OutboxStatus.PENDING, due_at__lte=now + horizon)
@@ -70,7 +71,7 @@ async def relay_due(
         return 0
     first_of: dict[tuple[str, UUID | None, str], OutboxMessage] = {}
     handed: list[OutboxMessage] = []
-    covered: list[UUID] = []
+    covered: list[tuple[UUID, UUID]] = []  # (message, the first of its group)
     for message in messages:
         if message.due_at <= now and registry.coalesces(message.job_name):
             group = (
@@ -79,20 +80,36 @@ async def relay_due(
                 json.dumps(message.args, sort_keys=True),
             )
             if group in first_of:
-                covered.append(message.id)
+                covered.append((message.id, first_of[group].id))
                 continue
             first_of[group] = message
         handed.append(message)
-    for message in handed:
+    firsts = {m.id for m in first_of.values()}
+    plain = [m for m in handed if m.id not in firsts]
+    for message in plain:
         await _enqueue(redis, message, now=now)
     # Conditional on PENDING: a concurrent relay, or a job that already finished, wins.
     enqueued = await OutboxMessage.filter(
-        id__in=[m.id for m in handed], status=OutboxStatus.PENDING
+        id__in=[m.id for m in plain], status=OutboxStatus.PENDING
     ).update(status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1)
-    if covered:
-        await OutboxMessage.filter(id__in=covered, status=OutboxStatus.PENDING).update(
-            status=OutboxStatus.DONE, done_at=now
+    covered_by: dict[UUID, list[UUID]] = {f.id: [] for f in first_of.values()}
+    for member_id, first_id in covered:
+        covered_by[first_id].append(member_id)
+    for group_first in first_of.values():
+        # Ours only if still pending: then no job of it has run, and none starts before the
+        # enqueue below, after which the messages it covers are done.
+        taken = await OutboxMessage.filter(id=group_first.id, status=OutboxStatus.PENDING).update(
+            status=OutboxStatus.ENQUEUED, enqueued_at=now, attempts=F("attempts") + 1
         )
+        if not taken:
+            continue  # another relay has this group; what is left stays pending for it
+        enqueued += 1
+        await _enqueue(redis, group_first, now=now)
+        members = covered_by[group_first.id]
+        if members:
+            await OutboxMessage.filter(id__in=members, status=OutboxStatus.PENDING).update(
+                status=OutboxStatus.DONE, done_at=now
+            )
     return enqueued
 
 

@@ -17,7 +17,7 @@ import aiohttp
 from arq.connections import ArqRedis
 
 from api.notifications.models import ChannelConfig
-from api.settings import Settings
+from api.settings import WEBHOOK_SENDS_PER_BATCH, Settings
 from notifications.channels.base import Channel
 from notifications.channels.dingtalk import DingtalkRobot, DingtalkRobotConfig
 from notifications.channels.email import EmailChannel, SmtpConfig
@@ -36,7 +36,7 @@ BATCHES_IN_FLIGHT = 2
 """Batches one process sends at once over one external channel (over all organisations)."""
 SENDS_PER_BATCH: dict[ChannelKind, int] = {ChannelKind.EMAIL: 2}
 """Sends in flight at once within a batch: an SMTP server gets few sessions, webhooks more."""
-DEFAULT_SENDS_PER_BATCH = 8
+DEFAULT_SENDS_PER_BATCH = WEBHOOK_SENDS_PER_BATCH  # Settings.validate bounds batch time with it
 HTTP_CONNECTIONS = 3 * BATCHES_IN_FLIGHT * DEFAULT_SENDS_PER_BATCH  # WeCom, DingTalk, WeChat
 CONFIG_TTL_SECONDS = 10.0
 """How long a worker reuses an organisation's channel settings before reading them again."""

@@ -57,8 +57,14 @@ from notifications.templates import registry as templates
 
 logger = logging.getLogger(__name__)
 
-CLAIM_LEASE = timedelta(minutes=2)
-"""Longer than any send can take: a claim older than this belongs to a dead worker."""
+CLAIM_LEASE = timedelta(minutes=10)
+"""Far longer than a batch can take (``Settings.validate`` bounds batch size x timeout, and
+e-mail batches are small): a claim older than this belongs to a dead worker."""
+DUE_SKEW = timedelta(seconds=2)
+"""Rows due this soon are sent now: a job may start a little before its rows' time when the
+worker's clock is behind the clock of whoever scheduled it, and must not leave them behind."""
+BATCH_CAP: dict[ChannelKind, int] = {ChannelKind.EMAIL: 8}
+"""Rows per batch at most, per channel, whatever ``notification_batch_size`` says."""
 RUN_SECONDS = 60.0
 """A job claims no new batch after this long; a follow-up job takes the rest (arq's timeout is
 far longer)."""
@@ -96,6 +102,7 @@ async def deliver_due(
     """
     if batch_size < 1:
         raise ValueError("batch_size must be at least 1")
+    batch_size = min(batch_size, BATCH_CAP.get(channel, batch_size))
     report = BatchReport()
     await _recover(organisation_id, channel, claimant, clock.now(), retry, report)
     organisation: Organisation | None = None
@@ -158,7 +165,7 @@ async def _claim(
                 organisation_id=organisation_id,
                 channel=channel,
                 status__in=OPEN_DELIVERY,
-                not_before__lte=now,
+                not_before__lte=now + DUE_SKEW,
                 claim__isnull=True,
             )
             .order_by("not_before")

@@ -83,7 +83,7 @@ def _shorten(text: str, limit: int) -> str:
 def retry_after_header(headers: Mapping[str, str]) -> timedelta | None:
     """The Retry-After header in seconds, if the server sent a sensible one."""
     raw = headers.get("Retry-After", "").strip()
-    if not raw.isdigit():
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 9:
         return None
     return min(timedelta(seconds=int(raw)), RETRY_AFTER_MAX)
 
@@ -109,7 +109,7 @@ async def request_json(
             method, url, params=params, json=json, headers=headers, allow_redirects=False
         ) as response:
             status = response.status
-            retry_after = retry_after_header(response.headers)
+            retry_after = retry_after_header(response.headers) if status >= 400 else None
             raw = await response.read()
     except TimeoutError as exc:
         raise ChannelError("TIMEOUT", f"{kind} did not answer in time", retryable=True) from exc

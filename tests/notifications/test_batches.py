@@ -12,7 +12,7 @@ from api.jobs.relay import relay_due
 from api.notifications.channels import ChannelHub
 from api.notifications.delivery import deliver_due
 from api.notifications.models import Delivery, DeliveryStatus, NotificationPolicy
-from api.notifications.service import DELIVER_JOB, notify
+from api.notifications.service import DELIVER_JOB, notify, try_key
 from notifications.message import ChannelKind
 from tests.factories import make_world
 from tests.notifications.conftest import WECOM_KEY
@@ -37,6 +37,11 @@ async def _robot_world(services, alerts: int = ALERTS):
             now=now,
         )
     return world
+
+
+async def _jobs_of_notify_have_run() -> None:
+    """Mark done the jobs notify() scheduled, so that only jobs a test makes can send."""
+    await OutboxMessage.filter(job_name=DELIVER_JOB).update(status=OutboxStatus.DONE)
 
 
 async def _wecom_rows() -> list[Delivery]:
@@ -97,6 +102,7 @@ async def test_rows_a_dead_run_left_claimed_count_as_an_interrupted_try(
     services, receiver_settings, wecom
 ):
     world = await _robot_world(services, alerts=2)
+    await _jobs_of_notify_have_run()
     dead_run = uuid.uuid4()
     held, free = await _wecom_rows()
     # A run of this message claimed ``held`` (its first try) and died before recording it.
@@ -124,8 +130,12 @@ async def test_rows_a_dead_run_left_claimed_count_as_an_interrupted_try(
     assert held.not_before > services.clock.now()
     assert [r.headers["x-liuhen-delivery"] for r in wecom.requests] == [str(free.id)]
 
+    retry = await OutboxMessage.get(
+        job_id=f"{DELIVER_JOB}:wecom:{try_key(held.id, series=0, attempt=2)}"
+    )
+    assert retry.due_at == held.not_before
     services.clock.set(held.not_before)
-    await run_due_jobs(services, receiver_settings)
+    await run_due_jobs(services, receiver_settings)  # only that retry job is left to run
     held = await Delivery.get(id=held.id)
     assert (held.status, held.attempts) == (DeliveryStatus.DELIVERED, 2)
 
@@ -160,6 +170,7 @@ async def test_a_job_that_runs_out_of_time_leaves_the_rest_to_a_follow_up(
     services, receiver_settings, wecom
 ):
     world = await _robot_world(services, alerts=3)
+    await _jobs_of_notify_have_run()
     hub = ChannelHub(settings=receiver_settings, redis=services.arq)
     try:
         report = await deliver_due(
