@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 
 from api.jobs import outbox
 from api.notifications import policy
-from api.notifications.models import Alert, DigestRun, Notification, NotificationPolicy
+from api.notifications.models import DigestRun, Notification, NotificationPolicy
 from api.notifications.service import Subject, notify
 from api.org.models import Organisation, Role, User
 from notifications.message import Urgency
@@ -169,24 +169,29 @@ def _line(item: DigestItem, locale: str, zone: ZoneInfo) -> str:
 async def unacknowledged_alerts(
     *, organisation_id: UUID, users: Sequence[User], now: datetime, day_end: datetime
 ) -> dict[UUID, list[DigestItem]]:
-    """The engine's own items: alerts waiting for the person's acknowledgement."""
-    open_alerts = await Alert.filter(
-        organisation_id=organisation_id,
-        escalation__isnull=False,
-        acknowledged_at__isnull=True,
-        resolved_at__isnull=True,
-    ).values("id", "level", "next_escalation_at")
-    if not open_alerts:
-        return {}
-    by_id = {UUID(str(a["id"])): a for a in open_alerts}
+    """The engine's own items: alerts waiting for the person's acknowledgement.
+
+    One statement reads each notification with its alert, so the two come from one snapshot:
+    an escalation committing mid-read cannot pair a new level's row with the old deadline.
+    """
     rows = await Notification.filter(
-        alert_id__in=list(by_id), recipient_id__in=[u.id for u in users]
-    ).values("alert_id", "recipient_id", "level", "title")
+        organisation_id=organisation_id,
+        recipient_id__in=[u.id for u in users],
+        alert__escalation__isnull=False,
+        alert__acknowledged_at__isnull=True,
+        alert__resolved_at__isnull=True,
+    ).values(
+        "alert_id",
+        "recipient_id",
+        "level",
+        "title",
+        alert_level="alert__level",
+        deadline="alert__next_escalation_at",
+    )
     found: dict[UUID, list[DigestItem]] = {}
     for row in rows:
-        alert = by_id[UUID(str(row["alert_id"]))]
-        deadline: datetime | None = alert["next_escalation_at"]
-        overdue = row["level"] < alert["level"] or (deadline is not None and deadline <= now)
+        deadline: datetime | None = row["deadline"]
+        overdue = row["level"] < row["alert_level"] or (deadline is not None and deadline <= now)
         if not overdue and (deadline is None or deadline >= day_end):
             continue
         found.setdefault(UUID(str(row["recipient_id"])), []).append(

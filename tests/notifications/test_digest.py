@@ -72,3 +72,20 @@ async def test_no_digest_before_the_organisations_digest_time(services):
 
 async def test_the_digest_is_a_worker_cron_job():
     assert "notifications.schedule_digests" in {job.name for job in cron_jobs()}
+
+
+async def test_an_escalation_just_before_the_digest_leaves_the_new_level_out(services):
+    world = await make_world()
+    services.clock.set(datetime(2026, 11, 24, 23, 50, tzinfo=UTC))
+    await _waiting_alert(world, services, "L1", minutes=10)  # one level: the manager is last
+
+    services.clock.set(MORNING)
+    await run_due_jobs(services)  # L1 escalates to rep A's manager at 08:00
+    await digest.schedule_due(now=services.clock.now())
+    await run_due_jobs(services)
+
+    [mine] = await _digests(world.rep_a)
+    assert "逾期 1 项，今日到期 0 项。" in mine.body
+    # The manager holds the last level, with no deadline left: nothing overdue, nothing due.
+    assert await _digests(world.manager_a) == []
+    assert (await DigestRun.get(organisation_id=world.org.id)).sent == 1
