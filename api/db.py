@@ -17,6 +17,7 @@ MODEL_MODULES = [
     "api.jobs.models",
     "api.uploads.models",
     "api.notifications.models",
+    "api.visits.models",
 ]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 

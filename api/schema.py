@@ -24,10 +24,20 @@ from api.notifications.subscriptions import NotificationSubscriptions
 from api.org.mutations import OrgMutations
 from api.org.queries import OrgQueries
 from api.settings import Settings
+from api.visits.mutations import VisitMutations
+from api.visits.queries import VisitQueries
 
 Query = merge_types(
     "Query",
-    (AuthQueries, OrgQueries, CustomerQueries, AuditQueries, JobQueries, NotificationQueries),
+    (
+        AuthQueries,
+        OrgQueries,
+        CustomerQueries,
+        AuditQueries,
+        JobQueries,
+        NotificationQueries,
+        VisitQueries,
+    ),
 )
 Mutation = merge_types(
     "Mutation",
@@ -38,6 +48,7 @@ Mutation = merge_types(
         AuditMutations,
         JobMutations,
         NotificationMutations,
+        VisitMutations,
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))

@@ -56,6 +56,9 @@ class Settings:
     photo_max_pixels: int = 50_000_000
     voice_max_seconds: float = 10 * 60
     media_url_ttl_seconds: int = 10 * 60
+    # Server speech recognition for voice summaries sent without a transcript:
+    # "package.module:factory" returning a verification.voice.SpeechRecognizer; "" for none.
+    asr_engine: str = ""
     # Jobs
     outbox_sweep_grace_seconds: int = 60
     worker_max_jobs: int = 50

@@ -27,6 +27,8 @@ from api.notifications import jobs as notification_jobs
 from api.notifications.channels import ChannelHub
 from api.redis import create_arq, redis_settings
 from api.settings import Settings
+from api.visits import digest as visit_digest  # noqa: F401  (registers the digest line)
+from api.visits import jobs as visit_jobs  # noqa: F401  (registers the visit outbox jobs)
 
 if TYPE_CHECKING:
     from arq.typing import WorkerCoroutine

@@ -16,9 +16,9 @@ from time import perf_counter
 from types import ModuleType
 from typing import Any
 
-from bench import common, customers_list, notifications
+from bench import common, customers_list, notifications, visits
 
-BENCHMARKS: list[ModuleType] = [customers_list, notifications]
+BENCHMARKS: list[ModuleType] = [customers_list, notifications, visits]
 
 
 def _loop_factory() -> tuple[str, Callable[[], asyncio.AbstractEventLoop] | None]:
@@ -57,7 +57,11 @@ async def main(args: argparse.Namespace, loop_name: str) -> int:
 def _options(run: Callable[..., Any], args: argparse.Namespace) -> dict[str, Any]:
     """The command-line options a benchmark's ``run`` accepts (``requests`` and its own)."""
     accepted = inspect.signature(run).parameters
-    options = {"requests": args.requests, "notifications": args.notifications}
+    options = {
+        "requests": args.requests,
+        "notifications": args.notifications,
+        "hashes": args.hashes,
+    }
     return {name: value for name, value in options.items() if name in accepted}
 
 
@@ -73,6 +77,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="notifications (two deliveries each) the notifications benchmark drains "
         "through the worker "
         f"(default {notifications.DEFAULT_NOTIFICATIONS:,})",
+    )
+    parser.add_argument(
+        "--hashes",
+        type=int,
+        default=visits.DEFAULT_HASHES,
+        help=f"stored photo hashes for the reuse lookup (default {visits.DEFAULT_HASHES:,})",
     )
     parser.add_argument(
         "--only",

@@ -23,6 +23,9 @@ class Permission(StrEnum):
     UPLOADS_CREATE = "uploads.create"
     NOTIFICATIONS_TRAIL = "notifications.trail"
     NOTIFICATIONS_MANAGE = "notifications.manage"
+    VISITS_CREATE = "visits.create"
+    VISITS_AUDIT = "visits.audit"
+    VISITS_POLICY = "visits.policy"
     # Unlocked step by step for new hires by the onboarding capability.
     LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
     LEADS_ALL = "leads.all"
@@ -57,6 +60,12 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
         "配置通知渠道并重试失败的投递",
         "Configure notification channels and retry failed deliveries",
     ),
+    Permission.VISITS_CREATE: ("登记客户拜访", "Record customer visits"),
+    Permission.VISITS_AUDIT: (
+        "审核团队的拜访并追溯照片来源",
+        "Audit the team's visits and trace photos",
+    ),
+    Permission.VISITS_POLICY: ("配置拜访校验规则与关键词库", "Configure visit checks and lexicon"),
     Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
     Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),
     Permission.QUOTES_STANDARD: ("发起标准产品报价", "Issue standard product quotes"),
@@ -69,16 +78,19 @@ _SALES = {
     Permission.CONTACTS_VIEW,
     Permission.CONTACTS_REVEAL,
     Permission.UPLOADS_CREATE,
+    Permission.VISITS_CREATE,
     Permission.LEADS_RENEWAL_LOW_RISK,
     Permission.LEADS_ALL,
     Permission.QUOTES_STANDARD,
     Permission.PROPOSALS_CUSTOM,
 }
 
+_LEADERS = {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL, Permission.VISITS_AUDIT}
+
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REP: frozenset(_SALES),
-    Role.MANAGER: frozenset(_SALES | {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL}),
-    Role.DIRECTOR: frozenset(_SALES | {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL}),
+    Role.MANAGER: frozenset(_SALES | _LEADERS),
+    Role.DIRECTOR: frozenset(_SALES | _LEADERS),
     Role.MARKETING: frozenset({Permission.CUSTOMERS_VIEW}),
     Role.DELIVERY: frozenset({Permission.CUSTOMERS_VIEW, Permission.CONTACTS_VIEW}),
     Role.FINANCE: frozenset({Permission.CUSTOMERS_VIEW, Permission.PAYMENT_VIEW}),

@@ -35,3 +35,20 @@ def Requires(*permissions: Permission) -> type[BasePermission]:
 
     _Requires.__name__ = "Requires_" + "_".join(p.name for p in permissions)
     return _Requires
+
+
+@cache
+def RequiresAny(*permissions: Permission) -> type[BasePermission]:
+    """A permission class admitting callers that hold at least one of ``permissions``."""
+
+    class _RequiresAny(BasePermission):
+        message = "FORBIDDEN"
+
+        def has_permission(self, source: Any, info: Info, **kwargs: Any) -> bool:
+            principal = info.context.require_principal()
+            if not any(principal.can(p) for p in permissions):
+                raise ApiError(ApiErrorCode.FORBIDDEN)
+            return True
+
+    _RequiresAny.__name__ = "RequiresAny_" + "_".join(p.name for p in permissions)
+    return _RequiresAny

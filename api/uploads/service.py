@@ -113,7 +113,7 @@ async def _validate(kind: UploadKind, data: bytes, settings: Settings) -> PhotoI
         raise ServiceError(UploadErrorCode.EMPTY_FILE, field="file")
     if len(data) > limit:
         raise file_too_large(limit)
-    async with _decode_slot():
+    async with decode_slot():
         if kind is UploadKind.PHOTO:
             return await asyncio.to_thread(
                 validate_photo, data, max_bytes=limit, max_pixels=settings.photo_max_pixels
@@ -123,7 +123,7 @@ async def _validate(kind: UploadKind, data: bytes, settings: Settings) -> PhotoI
         )
 
 
-def _decode_slot() -> asyncio.Semaphore:
+def decode_slot() -> asyncio.Semaphore:
     loop = asyncio.get_running_loop()
     slot = _decode_slots.get(loop)
     if slot is None:

@@ -1,0 +1,236 @@
+"""On-site photos: analyse, look for earlier uses, stamp the served copy, store, judge.
+
+The heavy work (one draft decode, hashes, EXIF, watermark) runs in a worker thread under the
+process's decode slots. Reuse is looked up among every earlier photo of the organisation by
+multi-index hashing: each stored 64-bit hash is split into four 16-bit chunks, each indexed;
+a query asks for rows sharing any chunk value within the pigeonhole radius and compares whole
+hashes only for those candidates, so lookup cost does not grow with the photo count.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+from uuid import UUID
+from zoneinfo import ZoneInfo
+
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from api.auth.principal import Principal
+from api.customers.models import Customer
+from api.errors import ServiceError
+from api.org.models import Organisation, User
+from api.services import Services
+from api.uploads.models import Upload, UploadKind
+from api.uploads.service import decode_slot
+from api.visits import policy as policies
+from api.visits import service
+from api.visits.errors import VisitErrorCode as Code
+from api.visits.models import FixKind, PhotoHash, PhotoSource, Visit, VisitFix, VisitPhoto
+from verification import photo as photos
+from verification.findings import Finding
+from verification.watermark import stamp
+
+MAX_PHOTOS = 9
+MAX_CANDIDATES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """An earlier photo this one matches, and how closely (0: the same hash)."""
+
+    photo: VisitPhoto
+    distance: int
+
+
+async def evidence_upload(*, principal: Principal, upload_id: UUID, kind: UploadKind) -> Upload:
+    """The caller's own upload of this kind, or a ServiceError."""
+    upload = await Upload.get_or_none(
+        id=upload_id, organisation_id=principal.organisation_id, uploader_id=principal.user_id
+    )
+    if upload is None:
+        raise ServiceError(Code.UPLOAD_NOT_FOUND, field="uploadId")
+    if upload.kind is not kind:
+        raise ServiceError(Code.UPLOAD_WRONG_KIND, field="uploadId", expected=kind.value)
+    return upload
+
+
+async def analyse(data: bytes, services: Services) -> photos.PhotoAnalysis:
+    """Decode once and measure everything, off the event loop; UNREADABLE_MEDIA if it fails."""
+    async with decode_slot():
+        try:
+            return await asyncio.to_thread(
+                photos.analyse_photo, data, max_pixels=services.settings.photo_max_pixels
+            )
+        except photos.PhotoDecodeError:
+            raise ServiceError(Code.UNREADABLE_MEDIA, field="uploadId") from None
+
+
+async def nearest_earlier(
+    *,
+    organisation_id: UUID,
+    query_hashes: tuple[int, ...],
+    radius: int,
+    exclude_visit: UUID | None = None,
+) -> Match | None:
+    """The closest stored photo within ``radius`` of any of ``query_hashes``, if any."""
+    condition = Q()
+    for h in query_hashes:
+        for index, values in enumerate(photos.probe_keys(h, radius)):
+            keys: Any = list(values)
+            condition |= Q(**{f"c{index}__in": keys})
+    query = PhotoHash.filter(condition, organisation_id=organisation_id)
+    if exclude_visit is not None:
+        query = query.exclude(photo__visit_id=exclude_visit)
+    rows = await query.limit(MAX_CANDIDATES).values("photo_id", "value")
+    best: tuple[int, UUID] | None = None
+    for row in rows:
+        stored = photos.to_unsigned(row["value"])
+        distance = min(photos.hamming(stored, h) for h in query_hashes)
+        if distance <= radius and (best is None or distance < best[0]):
+            best = (distance, UUID(str(row["photo_id"])))
+    if best is None:
+        return None
+    return Match(photo=await VisitPhoto.get(id=best[1]), distance=best[0])
+
+
+async def exact_earlier(*, organisation_id: UUID, sha256: str) -> VisitPhoto | None:
+    """A stored photo whose original or served copy has exactly these bytes."""
+    return await VisitPhoto.filter(
+        Q(sha256=sha256) | Q(served_sha256=sha256), organisation_id=organisation_id
+    ).first()
+
+
+def exif_time(taken_at: datetime | None, zone: ZoneInfo) -> datetime | None:
+    """An EXIF capture time as an aware instant: a naive one is the organisation's local time."""
+    if taken_at is None:
+        return None
+    return taken_at if taken_at.tzinfo else taken_at.replace(tzinfo=zone)
+
+
+def watermark_lines(
+    *, now: datetime, zone: ZoneInfo, start: VisitFix, customer: str, rep: str, code: str
+) -> list[str]:
+    """Server time, position, customer, rep and visit code, as stamped on the served copy."""
+    return [
+        f"{now.astimezone(zone):%Y-%m-%d %H:%M:%S %Z}",
+        f"{start.wgs_latitude:.6f}, {start.wgs_longitude:.6f} (WGS-84 ±{start.accuracy_m:.0f}m)",
+        customer[:40],
+        f"{rep[:20]} · {code}",
+    ]
+
+
+async def attach_photo(
+    *,
+    principal: Principal,
+    visit_id: UUID,
+    upload_id: UUID,
+    source: PhotoSource,
+    services: Services,
+) -> tuple[VisitPhoto, Visit]:
+    """Attach an on-site photo to the caller's open visit; attaching the same upload to the
+    same visit again answers the photo already attached."""
+    visit = await service.own_open_visit(principal=principal, visit_id=visit_id)
+    upload = await evidence_upload(principal=principal, upload_id=upload_id, kind=UploadKind.PHOTO)
+    already = await VisitPhoto.get_or_none(upload_id=upload.id)
+    if already is not None:
+        if already.visit_id != visit.id:  # type: ignore[attr-defined]
+            raise ServiceError(Code.UPLOAD_ALREADY_USED, field="uploadId")
+        return already, visit
+    if await VisitPhoto.filter(visit_id=visit.id).count() >= MAX_PHOTOS:
+        raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_PHOTOS)
+    current = await policies.current(organisation_id=principal.organisation_id)
+    analysis = await analyse(await services.media.get(upload.sha256), services)
+    now = services.clock.now()
+    org = await Organisation.get(id=principal.organisation_id)
+    zone = ZoneInfo(org.time_zone)
+    start = await VisitFix.get(visit_id=visit.id, kind=FixKind.START)
+    evidence = f"photo:{upload.id}"
+    findings: list[Finding] = photos.check_photo(
+        analysis,
+        source="album" if source is PhotoSource.ALBUM else "camera",
+        visit_started_at=visit.started_at,
+        visit_ended_at=None,
+        server_time=now,
+        check_in=(start.wgs_latitude, start.wgs_longitude),
+        zone=zone,
+        policy=current.policy,
+        evidence=evidence,
+    )
+    exact = await exact_earlier(organisation_id=principal.organisation_id, sha256=upload.sha256)
+    match = (
+        Match(photo=exact, distance=0)
+        if exact is not None
+        else await nearest_earlier(
+            organisation_id=principal.organisation_id,
+            query_hashes=analysis.query_hashes,
+            radius=current.policy.photo_reuse_max_distance,
+            exclude_visit=visit.id,
+        )
+    )
+    if match is not None:
+        earlier = await Visit.get(id=match.photo.visit_id)  # type: ignore[attr-defined]
+        findings.append(
+            photos.reuse_finding(
+                previous_code=earlier.code,
+                previous_at=earlier.started_at.astimezone(zone).replace(second=0, microsecond=0),
+                distance=match.distance,
+                evidence=evidence,
+            )
+        )
+    customer = await Customer.get(id=visit.customer_id)  # type: ignore[attr-defined]
+    rep = await User.get(id=principal.user_id)
+    lines = watermark_lines(
+        now=now,
+        zone=zone,
+        start=start,
+        customer=customer.name,
+        rep=rep.display_name,
+        code=visit.code,
+    )
+    async with decode_slot():
+        served_bytes = await asyncio.to_thread(stamp, analysis.image, lines)
+    served_sha = await services.media.put(served_bytes)
+    async with in_transaction():
+        visit = await service.own_open_visit(principal=principal, visit_id=visit_id, lock=True)
+        served = await Upload.create(
+            organisation_id=principal.organisation_id,
+            uploader_id=principal.user_id,
+            kind=UploadKind.PHOTO,
+            content_type="image/jpeg",
+            sha256=served_sha,
+            size=len(served_bytes),
+            width=analysis.image.width,
+            height=analysis.image.height,
+        )
+        row = await VisitPhoto.create(
+            organisation_id=principal.organisation_id,
+            visit_id=visit.id,
+            upload_id=upload.id,
+            served_id=served.id,
+            source=source,
+            sha256=upload.sha256,
+            served_sha256=served_sha,
+            taken_at=exif_time(analysis.taken_at, zone),
+            exif_latitude=analysis.gps[0] if analysis.gps else None,
+            exif_longitude=analysis.gps[1] if analysis.gps else None,
+            width=analysis.width,
+            height=analysis.height,
+            findings=[f.to_json() for f in findings],
+        )
+        await PhotoHash.bulk_create(
+            [
+                PhotoHash(
+                    organisation_id=principal.organisation_id,
+                    photo_id=row.id,
+                    value=photos.to_signed(h),
+                    **{f"c{i}": c for i, c in enumerate(photos.chunks(h))},
+                )
+                for h in analysis.hashes
+            ]
+        )
+        await service.rejudge(visit=visit, policy=current.policy)
+    return row, visit

@@ -1,0 +1,91 @@
+"""The relations of a page of visits, each kind loaded in one query whatever the page length."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Collection
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
+from uuid import UUID
+
+from tortoise.models import Model
+
+from api.customers.models import Customer, Site
+from api.org.models import User
+from api.visits.models import Visit, VisitAudit, VisitFix, VisitPhoto, VisitRecording
+
+M = TypeVar("M", bound=Model)
+
+
+@dataclass(slots=True)
+class VisitRelations:
+    users: dict[UUID, User] = field(default_factory=dict)
+    customers: dict[UUID, Customer] = field(default_factory=dict)
+    sites: dict[UUID, Site] = field(default_factory=dict)
+    fixes: dict[UUID, list[VisitFix]] = field(default_factory=dict)
+    photos: dict[UUID, list[VisitPhoto]] = field(default_factory=dict)
+    recordings: dict[UUID, list[VisitRecording]] = field(default_factory=dict)
+    audits: dict[UUID, list[VisitAudit]] = field(default_factory=dict)
+
+
+def _by_visit(rows: list[Any]) -> dict[UUID, list[Any]]:
+    grouped: dict[UUID, list[Any]] = {}
+    for row in rows:
+        grouped.setdefault(row.visit_id, []).append(row)
+    return grouped
+
+
+async def relations_of(*, visits: list[Visit], wanted: Collection[str]) -> VisitRelations:
+    """Load the relations named in ``wanted`` (GraphQL field names) for ``visits``, together."""
+    relations = VisitRelations()
+    if not visits:
+        return relations
+    org = visits[0].organisation_id  # type: ignore[attr-defined]
+    ids = [v.id for v in visits]
+    nothing: list[Any] = []
+
+    async def none() -> list[Any]:
+        return nothing
+
+    def when(names: Collection[str], load: Callable[[], Awaitable[list[M]]]) -> Awaitable[Any]:
+        return load() if any(n in wanted for n in names) else none()
+
+    user_ids = {v.rep_id for v in visits}  # type: ignore[attr-defined]
+    evidence = {"visit_id__in": ids, "organisation_id": org}
+    reps, customers, sites, fixes, photos, recordings, audits = await asyncio.gather(
+        when(("rep", "auditor", "audits"), lambda: User.filter(id__in=list(user_ids))),
+        when(
+            ("customer",),
+            lambda: Customer.filter(
+                id__in=list({v.customer_id for v in visits}),  # type: ignore[attr-defined]
+                organisation_id=org,
+            ),
+        ),
+        when(
+            ("site",),
+            lambda: Site.filter(
+                id__in=list({v.site_id for v in visits}),  # type: ignore[attr-defined]
+                organisation_id=org,
+            ),
+        ),
+        when(("start", "end", "findings"), lambda: VisitFix.filter(**evidence)),
+        when(("photos", "findings"), lambda: VisitPhoto.filter(**evidence).order_by("created_at")),
+        when(
+            ("voiceSummaries", "findings"),
+            lambda: VisitRecording.filter(**evidence).order_by("created_at"),
+        ),
+        when(("audits",), lambda: VisitAudit.filter(**evidence).order_by("created_at")),
+    )
+    relations.users.update((u.id, u) for u in reps)
+    relations.customers.update((c.id, c) for c in customers)
+    relations.sites.update((s.id, s) for s in sites)
+    relations.fixes = _by_visit(fixes)
+    relations.photos = _by_visit(photos)
+    relations.recordings = _by_visit(recordings)
+    relations.audits = _by_visit(audits)
+    auditor_ids = {a.auditor_id for a in audits} - set(relations.users)
+    if auditor_ids:
+        relations.users.update(
+            (u.id, u) for u in await User.filter(id__in=list(auditor_ids), organisation_id=org)
+        )
+    return relations
