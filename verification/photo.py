@@ -9,8 +9,8 @@ Reuse detection. A perceptual hash is a DCT hash (pHash family): the image in gr
 32 x 32, 2-D DCT, the 64 lowest frequencies in zigzag order (DC excluded), one bit per
 coefficient above their median. It survives re-compression and resizing. Cropping shifts the
 content, so an *original* stores several hashes (:attr:`PhotoAnalysis.hashes`): the full frame,
-the frame with near-uniform borders trimmed, and crops that cover lost margins of up to ~8% per
-side, centred and off-centre (:data:`STORED_CROPS`). A *query* (a new upload looked up against
+the frame with near-uniform borders trimmed, and 15 crops that cover lost margins of up to ~8%
+per side, centred and off-centre (:data:`STORED_CROPS`). A *query* (a new upload looked up against
 the stored ones) uses its full frame and its trimmed frame (:attr:`PhotoAnalysis.query_hashes`):
 trimming removes the bars and status bar of a screenshot of a photo shown on a phone.
 Distances are Hamming distances; :func:`is_reuse` compares the smallest one with the policy.
@@ -73,19 +73,14 @@ _MASK64: Final = (1 << HASH_BITS) - 1
 HASH_SIDE: Final = 32  # the grey image a hash is computed from is HASH_SIDE x HASH_SIDE
 WORK_LONG_SIDE: Final = 384  # hashes are taken from a grey copy whose long side is in [384, 768)
 
-# Crops of an original that are hashed and stored besides the full and the trimmed frame, as
-# (left, top, right, bottom) fractions cut away: centred, corner-anchored and edge-anchored, so
-# that any crop of up to ~8% per side is within ~3.5% per side of one of them.
-STORED_CROPS: Final[tuple[tuple[float, float, float, float], ...]] = (
-    (0.04, 0.04, 0.04, 0.04),
-    (0.07, 0.07, 0.0, 0.0),
-    (0.0, 0.07, 0.07, 0.0),
-    (0.07, 0.0, 0.0, 0.07),
-    (0.0, 0.0, 0.07, 0.07),
-    (0.07, 0.035, 0.0, 0.035),
-    (0.0, 0.035, 0.07, 0.035),
-    (0.035, 0.07, 0.035, 0.0),
-    (0.035, 0.0, 0.035, 0.07),
+# Crops of an original hashed and stored besides its full and trimmed frame, as (left, top,
+# right, bottom) fractions cut away: every combination of cutting 0 or 7% from each side. Any
+# crop of up to ~8% per side (centred or not) is then within ~3.5% per side of a stored one.
+STORED_CROP_CUT: Final = 0.07
+STORED_CROPS: Final[tuple[tuple[float, float, float, float], ...]] = tuple(
+    (left, top, right, bottom)
+    for left, top, right, bottom in itertools.product((0.0, STORED_CROP_CUT), repeat=4)
+    if left or top or right or bottom
 )
 
 # Border trimming (on the grey working copy): a row or column is a bar when this share of its
@@ -620,3 +615,11 @@ def reuse_finding(
         "distance": distance,
     }
     return Finding(FindingCode.PHOTO_REUSED, Severity.FAIL, params, evidence)
+
+
+def image_hashes(image: Image.Image) -> tuple[int, ...]:
+    """The hashes stored for an already decoded image (e.g. the watermarked served copy): the
+    full frame, the trimmed frame and the stored crops, as :func:`analyse_photo` stores them."""
+    grey = _working_grey(image.convert("RGB") if image.mode != "RGB" else image)
+    query = [perceptual_hash(grey), perceptual_hash(_trimmed(grey))]
+    return _unique([*query, *(perceptual_hash(_crop(grey, crop)) for crop in STORED_CROPS)])

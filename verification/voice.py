@@ -106,7 +106,6 @@ _DECODE_ERRORS: tuple[type[BaseException], ...] = (
     EOFError,
     IndexError,
     KeyError,
-    MemoryError,
     av.error.FFmpegError,
 )
 
@@ -369,9 +368,9 @@ def speech_ratio(audio: Audio) -> float:
 
     A frame is voiced when webrtcvad calls it speech, it stands clear of the recording's quiet
     floor (steady hum, tones and noise never do), it is periodic at a pitch period (noise is
-    not), its spectrum is not a single line (a tone's is) and its pitch is not the one most of
-    the recording shares (a buzzer's is); frames within 150 ms of a voiced frame that webrtcvad
-    also calls speech count too (consonants, onsets).
+    not), its spectrum is not a single line (a tone's is) and its pitch is not the one nearly
+    all voiced frames share (a buzzer's is); frames within 150 ms of a voiced frame that
+    webrtcvad also calls speech count too (consonants, onsets).
     """
     return _speech_ratio(frame_features(audio))
 

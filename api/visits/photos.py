@@ -10,12 +10,15 @@ hashes only for those candidates, so lookup cost does not grow with the photo co
 from __future__ import annotations
 
 import asyncio
+import io
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from PIL import Image
+from tortoise import connections
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -35,7 +38,6 @@ from verification.findings import Finding
 from verification.watermark import stamp
 
 MAX_PHOTOS = 9
-MAX_CANDIDATES = 2000
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,25 +78,81 @@ async def nearest_earlier(
     radius: int,
     exclude_visit: UUID | None = None,
 ) -> Match | None:
-    """The closest stored photo within ``radius`` of any of ``query_hashes``, if any."""
-    condition = Q()
+    """The earliest stored photo within ``radius`` of any of ``query_hashes``, if any: the
+    first use of a photo shown again, however many copies came after it."""
+    if not query_hashes:
+        return None
+    probes: list[set[int]] = [set() for _ in range(photos.CHUNK_COUNT)]
     for h in query_hashes:
         for index, values in enumerate(photos.probe_keys(h, radius)):
-            keys: Any = list(values)
-            condition |= Q(**{f"c{index}__in": keys})
-    query = PhotoHash.filter(condition, organisation_id=organisation_id)
-    if exclude_visit is not None:
-        query = query.exclude(photo__visit_id=exclude_visit)
-    rows = await query.limit(MAX_CANDIDATES).values("photo_id", "value")
-    best: tuple[int, UUID] | None = None
-    for row in rows:
-        stored = photos.to_unsigned(row["value"])
-        distance = min(photos.hamming(stored, h) for h in query_hashes)
-        if distance <= radius and (best is None or distance < best[0]):
-            best = (distance, UUID(str(row["photo_id"])))
-    if best is None:
+            probes[index].update(values)
+    if _on_postgres():
+        rows = await _candidates_postgres(organisation_id, probes, query_hashes, radius)
+    else:
+        rows = await _candidates_portable(organisation_id, probes)
+    best: dict[UUID, int] = {}
+    for photo_id, value in rows:
+        distance = photos.best_distance(query_hashes, [photos.to_unsigned(value)])
+        if distance <= radius and distance < best.get(photo_id, radius + 1):
+            best[photo_id] = distance
+    if not best:
         return None
-    return Match(photo=await VisitPhoto.get(id=best[1]), distance=best[0])
+    query = VisitPhoto.filter(id__in=list(best))
+    if exclude_visit is not None:
+        query = query.exclude(visit_id=exclude_visit)
+    found = await query
+    if not found:
+        return None
+    first = min(found, key=lambda p: (p.created_at, best[p.id]))  # where the photo came from
+    return Match(photo=first, distance=best[first.id])
+
+
+def _on_postgres() -> bool:
+    return "asyncpg" in type(connections.get("default")).__module__
+
+
+# One index-only scan per chunk (the indexes INCLUDE value and photo_id), the distance filtered
+# in the scan: only matches leave the database, however many rows share a chunk value.
+_PG_CHUNK_SCAN = (
+    "SELECT photo_id, value FROM photo_hash WHERE organisation_id = $1 AND c{i} = ANY(${k}::int[])"
+    " AND ({distance})"
+)
+
+
+async def _candidates_postgres(
+    organisation_id: UUID, probes: list[set[int]], query_hashes: tuple[int, ...], radius: int
+) -> list[tuple[UUID, int]]:
+    hashes = list(query_hashes)
+    first_hash = 2 + len(probes)
+    radius_param = first_hash + len(hashes)
+    distance = " OR ".join(
+        f"bit_count((value # ${first_hash + j}::bigint)::bit(64)) <= ${radius_param}"
+        for j in range(len(hashes))
+    )
+    sql = " UNION ALL ".join(
+        _PG_CHUNK_SCAN.format(i=i, k=2 + i, distance=distance) for i in range(len(probes))
+    )
+    params: list[Any] = [
+        organisation_id,
+        *(sorted(p) for p in probes),
+        *(photos.to_signed(h) for h in hashes),
+        radius,
+    ]
+    _, rows = await connections.get("default").execute_query(sql, params)
+    return [(UUID(str(r["photo_id"])), int(r["value"])) for r in rows]
+
+
+async def _candidates_portable(
+    organisation_id: UUID, probes: list[set[int]]
+) -> list[tuple[UUID, int]]:
+    condition = Q()
+    for index, values in enumerate(probes):
+        keys: Any = sorted(values)
+        condition |= Q(**{f"c{index}__in": keys})
+    rows = await PhotoHash.filter(condition, organisation_id=organisation_id).values_list(
+        "photo_id", "value"
+    )
+    return [(UUID(str(photo_id)), int(value)) for photo_id, value in rows]
 
 
 async def exact_earlier(*, organisation_id: UUID, sha256: str) -> VisitPhoto | None:
@@ -102,6 +160,13 @@ async def exact_earlier(*, organisation_id: UUID, sha256: str) -> VisitPhoto | N
     return await VisitPhoto.filter(
         Q(sha256=sha256) | Q(served_sha256=sha256), organisation_id=organisation_id
     ).first()
+
+
+def stamped_copy(image: Image.Image, lines: list[str]) -> tuple[bytes, tuple[int, ...]]:
+    """The served copy's bytes and its perceptual hashes: a copy of the served copy (a
+    screenshot of the watermarked photo) is found again as well as a copy of the original."""
+    served = stamp(image, lines)
+    return served, photos.image_hashes(Image.open(io.BytesIO(served)))
 
 
 def exif_time(taken_at: datetime | None, zone: ZoneInfo) -> datetime | None:
@@ -192,7 +257,7 @@ async def attach_photo(
         code=visit.code,
     )
     async with decode_slot():
-        served_bytes = await asyncio.to_thread(stamp, analysis.image, lines)
+        served_bytes, served_hashes = await asyncio.to_thread(stamped_copy, analysis.image, lines)
     served_sha = await services.media.put(served_bytes)
     async with in_transaction():
         visit = await service.own_open_visit(principal=principal, visit_id=visit_id, lock=True)
@@ -229,7 +294,7 @@ async def attach_photo(
                     value=photos.to_signed(h),
                     **{f"c{i}": c for i, c in enumerate(photos.chunks(h))},
                 )
-                for h in analysis.hashes
+                for h in dict.fromkeys((*analysis.hashes, *served_hashes))
             ]
         )
         await service.rejudge(visit=visit, policy=current.policy)

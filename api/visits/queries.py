@@ -15,6 +15,7 @@ from api.errors import ServiceError
 from api.graphql.connection import Connection
 from api.graphql.ids import id_or_nothing, parse_id
 from api.graphql.permissions import Requires, RequiresAny
+from api.org.models import User
 from api.org.types import UserType
 from api.visits import audit, service, trace
 from api.visits import policy as policies
@@ -106,14 +107,24 @@ class VisitQueries:
             )
         except ServiceError:
             return None
-        visit = (await VisitType.build([found.visit], info))[0] if found.visit else None
+        if found.visit is None or found.photo is None:
+            return MediaTrace(
+                match=found.match,
+                distance=None,
+                visit=None,
+                photo=None,
+                taken_at=None,
+                taken_by=None,
+            )
+        [visit] = await VisitType.build([found.visit], info)
+        rep = await User.get(id=found.visit.rep_id)  # type: ignore[attr-defined]
         return MediaTrace(
             match=found.match,
             distance=found.distance,
             visit=visit,
-            photo=PhotoType.from_row(found.photo, ctx) if found.photo and visit else None,
-            taken_at=found.photo.taken_at or found.photo.created_at if found.photo else None,
-            taken_by=visit.rep if visit else None,
+            photo=PhotoType.from_row(found.photo, ctx),
+            taken_at=found.photo.taken_at or found.photo.created_at,
+            taken_by=UserType.from_row(rep),
         )
 
     @strawberry.field(permission_classes=[Requires(Permission.VISITS_POLICY)])
@@ -122,6 +133,3 @@ class VisitQueries:
             organisation_id=info.context.require_principal().organisation_id
         )
         return policy_type(current)
-
-
-__all__ = ["UserType", "VisitQueries", "policy_type"]

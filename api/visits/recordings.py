@@ -11,9 +11,11 @@ from __future__ import annotations
 import asyncio
 import importlib
 from functools import cache
+from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from api.auth.principal import Principal
@@ -39,7 +41,9 @@ from verification.policy import VerificationPolicy
 
 MAX_RECORDINGS = 3
 MAX_TRANSCRIPT = 5000
-MAX_CANDIDATES = 50
+MAX_CANDIDATES = 20
+MIN_SHARED_KEYS = 2
+REP_LATEST = 5
 
 
 @cache
@@ -66,19 +70,37 @@ def _analyse(
 
 
 async def duplicate_of(
-    *, organisation_id: UUID, fingerprint: voice.Fingerprint, policy: VerificationPolicy
+    *,
+    organisation_id: UUID,
+    rep_id: UUID,
+    fingerprint: voice.Fingerprint,
+    policy: VerificationPolicy,
 ) -> VisitRecording | None:
-    """An earlier recording of the organisation this one duplicates, if any."""
+    """An earlier recording of the organisation this one duplicates, if any.
+
+    Candidates: the recordings sharing the most coarse keys (at least ``MIN_SHARED_KEYS``), and
+    the rep's own latest recordings (a low-bitrate or re-recorded copy may share few keys).
+    """
     keys = voice.index_keys(fingerprint)
-    if not keys:
-        return None
-    ids = (
-        await RecordingKey.filter(organisation_id=organisation_id, key__in=keys)
-        .distinct()
-        .limit(MAX_CANDIDATES)
-        .values_list("recording_id", flat=True)
+    shared: list[Any] = []
+    if keys:
+        shared = (
+            await RecordingKey.filter(organisation_id=organisation_id, key__in=keys)
+            .annotate(shared=Count("id"))
+            .group_by("recording_id")
+            .filter(shared__gte=MIN_SHARED_KEYS)
+            .order_by("-shared")
+            .limit(MAX_CANDIDATES)
+            .values_list("recording_id", flat=True)
+        )
+    latest = (
+        await VisitRecording.filter(organisation_id=organisation_id, visit__rep_id=rep_id)
+        .order_by("-created_at")
+        .limit(REP_LATEST)
+        .values_list("id", flat=True)
     )
-    for row in await VisitRecording.filter(id__in=list(ids)).order_by("created_at"):
+    ids = list(dict.fromkeys([*shared, *latest]))
+    for row in await VisitRecording.filter(id__in=ids).order_by("created_at"):
         earlier = voice.Fingerprint.from_bytes(row.fingerprint)
         if voice.is_duplicate(fingerprint, earlier, policy):
             return row
@@ -126,6 +148,7 @@ async def attach_voice(
     )
     earlier = await duplicate_of(
         organisation_id=principal.organisation_id,
+        rep_id=principal.user_id,
         fingerprint=analysis.fingerprint,
         policy=current.policy,
     )

@@ -164,3 +164,29 @@ async def later(api: Any, f: Field, **delta: float) -> None:
     f.rep_token = await api.login(f.world.rep_a.username)
     f.other_rep_token = await api.login(f.world.rep_b.username)
     f.manager_token = await api.login(f.world.manager_a.username)
+
+
+async def upload(api: Any, token: str, kind: str, data: bytes, content_type: str) -> str:
+    """POST /uploads as wx.uploadFile does; the upload's id."""
+    name = "photo.jpg" if kind == "photo" else "voice.mp3"
+    response = await api.client.post(
+        "/uploads",
+        data={"kind": kind},
+        files={"file": (name, data, content_type)},
+        headers={"Authorization": f"Bearer {token}"},
+    )
+    assert response.status_code == 201, response.text
+    upload_id: str = response.json()["uploadId"]
+    return upload_id
+
+
+async def attach_photo(
+    api: Any, token: str, visit_id: str, data: bytes, source: str = "CAMERA"
+) -> dict[str, Any]:
+    upload_id = await upload(api, token, "photo", data, "image/jpeg")
+    variables = {"visit": visit_id, "upload": upload_id, "source": source}
+    body = await api.graphql(PHOTO, variables, token=token)
+    assert "errors" not in body, body
+    payload: dict[str, Any] = body["data"]["attachVisitPhoto"]
+    payload["uploadId"] = upload_id
+    return payload

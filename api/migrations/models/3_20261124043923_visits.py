@@ -120,10 +120,10 @@ COMMENT ON COLUMN "visit_photo"."source" IS 'CAMERA: CAMERA\nALBUM: ALBUM';
     "photo_id" UUID NOT NULL REFERENCES "visit_photo" ("id") ON DELETE CASCADE
 );
 CREATE INDEX IF NOT EXISTS "idx_photo_hash_photo_i_b42492" ON "photo_hash" ("photo_id");
-CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_45fe38" ON "photo_hash" ("organisation_id", "c0");
-CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_9048f9" ON "photo_hash" ("organisation_id", "c1");
-CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_2dbcbd" ON "photo_hash" ("organisation_id", "c2");
-CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_a83599" ON "photo_hash" ("organisation_id", "c3");
+CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_45fe38" ON "photo_hash" ("organisation_id", "c0") INCLUDE ("value", "photo_id");
+CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_9048f9" ON "photo_hash" ("organisation_id", "c1") INCLUDE ("value", "photo_id");
+CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_2dbcbd" ON "photo_hash" ("organisation_id", "c2") INCLUDE ("value", "photo_id");
+CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_a83599" ON "photo_hash" ("organisation_id", "c3") INCLUDE ("value", "photo_id");
 COMMENT ON TABLE "photo_hash" IS 'One 64-bit perceptual hash of a stored photo, split into chunks for multi-index lookup.';
         CREATE TABLE IF NOT EXISTS "visit_recording" (
     "id" UUID NOT NULL PRIMARY KEY,
