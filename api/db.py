@@ -20,6 +20,12 @@ MODEL_MODULES = [
     "api.visits.models",
 ]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
+# Indexes Tortoise cannot declare: the migrations create them on PostgreSQL, this on SQLite.
+EMBEDDED_EXTRA_SQL = (
+    # At most one open visit per rep, whatever the race between two check-ins.
+    'CREATE UNIQUE INDEX IF NOT EXISTS "uid_visit_one_open" ON "visit" ("rep_id")'
+    " WHERE \"status\" = 'OPEN'",
+)
 
 
 def tortoise_config(settings: Settings) -> dict[str, Any]:
@@ -56,6 +62,8 @@ async def migrate(settings: Settings) -> list[str]:
     if settings.uses_embedded_database:
         await init_db(settings)
         await Tortoise.generate_schemas(safe=True)
+        for statement in EMBEDDED_EXTRA_SQL:
+            await connections.get("default").execute_script(statement)
         return ["generate_schemas"]
     from aerich import Command
 

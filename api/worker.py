@@ -28,7 +28,7 @@ from api.notifications.channels import ChannelHub
 from api.redis import create_arq, redis_settings
 from api.settings import Settings
 from api.visits import digest as visit_digest  # noqa: F401  (registers the digest line)
-from api.visits import jobs as visit_jobs  # noqa: F401  (registers the visit outbox jobs)
+from api.visits import jobs as visit_jobs
 
 if TYPE_CHECKING:
     from arq.typing import WorkerCoroutine
@@ -84,6 +84,13 @@ def cron_jobs() -> list[CronJob]:
             minute=15,
             second=0,
             # A worker that was down at 03:15 catches up when it starts (keyed by date: once a day).
+            run_at_startup=True,
+        ),
+        cron(
+            cast("WorkerCoroutine", visit_jobs.close_abandoned_visits),
+            name="visits.close_abandoned",
+            minute=EVERY_FIVE_MINUTES,
+            second=40,
             run_at_startup=True,
         ),
         cron(

@@ -5,13 +5,14 @@ that still serves ``served_long_side`` pixels) and derives everything from that 
 SHA-256 of the original bytes, the EXIF capture time and GPS position, 64-bit perceptual hashes
 and the upright RGB image that :mod:`verification.watermark` stamps.
 
-Reuse detection. A perceptual hash is a DCT hash (pHash family): the image in grey, resized to
-32 x 32, 2-D DCT, the 64 lowest frequencies in zigzag order (DC excluded), one bit per
-coefficient above their median. It survives re-compression and resizing. Cropping shifts the
-content, so an *original* stores several hashes (:attr:`PhotoAnalysis.hashes`): the full frame,
-the frame with near-uniform borders trimmed, and 15 crops that cover lost margins of up to ~8%
-per side, centred and off-centre (:data:`STORED_CROPS`). A *query* (a new upload looked up against
-the stored ones) uses its full frame and its trimmed frame (:attr:`PhotoAnalysis.query_hashes`):
+Reuse detection. A perceptual hash is a DCT hash (pHash family): the image in grey,
+area-averaged to 32 x 32 cells, 2-D DCT, the 64 lowest frequencies in zigzag order (DC
+excluded), one bit per coefficient above their median (every hash has 32 bits set, so
+distances are even). It survives re-compression and resizing. Cropping shifts the content, so
+an *original* stores several hashes (:attr:`PhotoAnalysis.hashes`): the full frame, the frame
+with near-uniform borders trimmed, and 15 crops that cover lost margins of up to ~8% per side,
+centred and off-centre (:data:`STORED_CROPS`). A *query* (a new upload looked up against the
+stored ones) uses its full frame and its trimmed frame (:attr:`PhotoAnalysis.query_hashes`):
 trimming removes the bars and status bar of a screenshot of a photo shown on a phone.
 Distances are Hamming distances; :func:`is_reuse` compares the smallest one with the policy.
 
@@ -29,7 +30,7 @@ import itertools
 import math
 import struct
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone, tzinfo
 from typing import Any, Final, Literal, Protocol
@@ -56,15 +57,18 @@ __all__ = [
     "check_photo",
     "chunks",
     "hamming",
+    "image_hashes",
     "is_reuse",
     "perceptual_hash",
     "probe_keys",
+    "read_metadata",
     "reuse_finding",
     "to_signed",
     "to_unsigned",
 ]
 
 PhotoSource = Literal["camera", "album"]
+Box = tuple[int, int, int, int]  # left, top, right, bottom in pixels
 
 FORMATS: Final = ("JPEG", "PNG", "WEBP")
 
@@ -72,6 +76,7 @@ HASH_BITS: Final = 64
 _MASK64: Final = (1 << HASH_BITS) - 1
 HASH_SIDE: Final = 32  # the grey image a hash is computed from is HASH_SIDE x HASH_SIDE
 WORK_LONG_SIDE: Final = 384  # hashes are taken from a grey copy whose long side is in [384, 768)
+MIN_WORK_SIDE: Final = 64  # ... and whose short side is at least this (small images grow)
 
 # Crops of an original hashed and stored besides its full and trimmed frame, as (left, top,
 # right, bottom) fractions cut away: every combination of cutting 0 or 7% from each side. Any
@@ -185,7 +190,7 @@ def analyse_photo(data: bytes, *, max_pixels: int, served_long_side: int = 1600)
         with Image.open(io.BytesIO(data), formats=FORMATS) as image:
             width, height = _check_header(image, max_pixels)
             image_format = str(image.format)
-            _draft(image, served_long_side)
+            _draft(image, "RGB", served_long_side)
             image.load()
             metadata = read_metadata(image)
             upright = _upright_rgb(image, metadata.orientation)
@@ -196,10 +201,7 @@ def analyse_photo(data: bytes, *, max_pixels: int, served_long_side: int = 1600)
     if metadata.orientation in (5, 6, 7, 8):
         width, height = height, width
     served = _shrink(upright, served_long_side)
-    grey = _working_grey(served)
-    trimmed = _trimmed(grey)
-    query = _unique([perceptual_hash(grey), perceptual_hash(trimmed)])
-    stored = _unique([*query, *(perceptual_hash(_crop(grey, crop)) for crop in STORED_CROPS)])
+    query, stored = _hash_sets(_working_grey(served))
     return PhotoAnalysis(
         sha256=hashlib.sha256(data).hexdigest(),
         format=image_format,
@@ -223,19 +225,19 @@ def _check_header(image: Image.Image, max_pixels: int) -> tuple[int, int]:
     return width, height
 
 
-def _draft(image: Image.Image, served_long_side: int) -> None:
-    """Ask libjpeg for the smallest DCT scale (1/2, 1/4, 1/8) that keeps the served size."""
+def _draft(image: Image.Image, mode: str, long_side: int) -> None:
+    """Ask libjpeg for the smallest DCT scale (1/2, 1/4, 1/8) that keeps ``long_side``."""
     if image.format != "JPEG":
         return
     width, height = image.size
-    long_side = max(width, height)
-    if long_side < 2 * served_long_side:
+    longest = max(width, height)
+    if longest < 2 * long_side:
         return
     request = (
-        max(1, math.ceil(width * served_long_side / long_side)),
-        max(1, math.ceil(height * served_long_side / long_side)),
+        max(1, math.ceil(width * long_side / longest)),
+        max(1, math.ceil(height * long_side / longest)),
     )
-    image.draft("RGB", request)
+    image.draft(mode, request)
 
 
 def _upright_rgb(image: Image.Image, orientation: int) -> Image.Image:
@@ -260,9 +262,18 @@ def _shrink(image: Image.Image, long_side: int) -> Image.Image:
     return image.reduce(factor) if factor > 1 else image
 
 
-def _working_grey(image: Image.Image) -> Image.Image:
-    factor = max(1, max(image.size) // WORK_LONG_SIDE)
-    return (image.reduce(factor) if factor > 1 else image).convert("L")
+def _working_grey(image: Image.Image) -> NDArray[np.uint8]:
+    """Grey pixels with the long side in [WORK_LONG_SIDE, 2 x WORK_LONG_SIDE) (when the image
+    is that large) and the short side at least MIN_WORK_SIDE."""
+    grey = image if image.mode == "L" else image.convert("L")
+    factor = max(1, max(grey.size) // WORK_LONG_SIDE)
+    if factor > 1:
+        grey = grey.reduce(factor)
+    if min(grey.size) < MIN_WORK_SIDE:
+        grow = MIN_WORK_SIDE / min(grey.size)
+        size = (math.ceil(grey.width * grow), math.ceil(grey.height * grow))
+        grey = grey.resize(size, Image.Resampling.BILINEAR)
+    return np.asarray(grey, dtype=np.uint8)
 
 
 def _unique(hashes: Iterable[int]) -> tuple[int, ...]:
@@ -395,43 +406,82 @@ _DCT: Final = _dct_rows(HASH_SIDE, _DCT_SPAN)
 _ROWS, _COLS = _zigzag(HASH_BITS, _DCT_SPAN)
 
 
-def perceptual_hash(grey: Image.Image) -> int:
-    """The 64-bit DCT hash of a grey image (any size); 0 for a featureless image."""
-    if grey.mode != "L":
-        grey = grey.convert("L")
-    small = grey.resize((HASH_SIDE, HASH_SIDE), Image.Resampling.BOX)
-    pixels = np.asarray(small, dtype=np.float64)
-    if float(pixels.std()) < _FEATURELESS_STD:
-        return 0
-    coefficients = _DCT @ pixels @ _DCT.T
-    values = coefficients[_ROWS, _COLS]
-    bits = values > np.median(values)
-    return int.from_bytes(np.packbits(bits).tobytes(), "big")
+def perceptual_hash(image: Image.Image) -> int:
+    """The 64-bit DCT hash of a whole image (any mode and size); 0 when featureless."""
+    pixels = _working_grey(image)
+    return _box_hashes(pixels, [(0, 0, pixels.shape[1], pixels.shape[0])])[0]
 
 
-def _crop(grey: Image.Image, fractions: tuple[float, float, float, float]) -> Image.Image:
-    left, top, right, bottom = fractions
-    width, height = grey.size
-    box = (
+def image_hashes(image: Image.Image) -> tuple[int, ...]:
+    """The hashes stored for an already decoded image (e.g. the watermarked served copy): the
+    full frame, the trimmed frame and the stored crops, as :func:`analyse_photo` stores them.
+
+    A JPEG not loaded yet is decoded in draft mode, grey, at the scale hashing needs. EXIF
+    orientation is not applied (the served copy has none).
+    """
+    _draft(image, "L", WORK_LONG_SIDE)
+    return _hash_sets(_working_grey(image))[1]
+
+
+def _hash_sets(pixels: NDArray[np.uint8]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(query hashes, stored hashes) of a working grey image, duplicates removed."""
+    height, width = pixels.shape
+    full = (0, 0, width, height)
+    boxes = [
+        full,
+        _trimmed_box(pixels) or full,
+        *(_crop_box(width, height, c) for c in STORED_CROPS),
+    ]
+    hashes = _box_hashes(pixels, boxes)
+    return _unique(hashes[:2]), _unique(hashes)
+
+
+def _crop_box(width: int, height: int, cut: tuple[float, float, float, float]) -> Box:
+    left, top, right, bottom = cut
+    return (
         round(width * left),
         round(height * top),
         round(width * (1 - right)),
         round(height * (1 - bottom)),
     )
-    return grey.crop(box)
 
 
-def _trimmed(grey: Image.Image) -> Image.Image:
-    """``grey`` without near-uniform borders (and what they cut off), else ``grey`` itself."""
-    pixels = np.asarray(grey, dtype=np.uint8)
+def _box_hashes(pixels: NDArray[np.uint8], boxes: Sequence[Box]) -> list[int]:
+    """The DCT hash of each box of ``pixels`` (each box at least HASH_SIDE wide and high).
+
+    Every box is area-averaged to HASH_SIDE x HASH_SIDE cells with one summed-area table, so
+    all the hashes of a photo cost a few vectorised operations.
+    """
+    table = np.zeros((pixels.shape[0] + 1, pixels.shape[1] + 1), dtype=np.int32)
+    inner = table[1:, 1:]
+    np.cumsum(pixels, axis=0, dtype=np.int32, out=inner)
+    np.cumsum(inner, axis=1, out=inner)
+    corners = np.asarray(boxes, dtype=np.float64)
+    steps = np.linspace(0.0, 1.0, HASH_SIDE + 1)
+    xs = np.rint(corners[:, [0]] + (corners[:, [2]] - corners[:, [0]]) * steps).astype(np.intp)
+    ys = np.rint(corners[:, [1]] + (corners[:, [3]] - corners[:, [1]]) * steps).astype(np.intp)
+    summed = table[ys[:, :, None], xs[:, None, :]]
+    sums = summed[:, 1:, 1:] - summed[:, :-1, 1:] - summed[:, 1:, :-1] + summed[:, :-1, :-1]
+    cells = sums / (np.diff(ys)[:, :, None] * np.diff(xs)[:, None, :])
+    values = (_DCT @ cells @ _DCT.T)[:, _ROWS, _COLS]
+    bits = values > np.median(values, axis=1, keepdims=True)
+    words = np.ascontiguousarray(np.packbits(bits, axis=1)).view(">u8")[:, 0]
+    flat = cells.std(axis=(1, 2)) < _FEATURELESS_STD
+    return [0 if featureless else int(word) for word, featureless in zip(words, flat, strict=True)]
+
+
+def _trimmed_box(pixels: NDArray[np.uint8]) -> Box | None:
+    """The box inside near-uniform borders (and what they cut off); None when there is none."""
+    height, width = pixels.shape
     top, bottom = _content_span(_bar_lines(pixels))
     left, right = _content_span(_bar_lines(np.ascontiguousarray(pixels[top:bottom].T)))
-    area = (bottom - top) * (right - left)
-    if area < _TRIM_MIN_AREA * pixels.size or min(bottom - top, right - left) < 8:
-        return grey
-    if (left, top, right, bottom) == (0, 0, grey.width, grey.height):
-        return grey
-    return grey.crop((left, top, right, bottom))
+    if (left, top, right, bottom) == (0, 0, width, height):
+        return None
+    if min(bottom - top, right - left) < HASH_SIDE:
+        return None
+    if (bottom - top) * (right - left) < _TRIM_MIN_AREA * pixels.size:
+        return None
+    return left, top, right, bottom
 
 
 def _bar_lines(pixels: NDArray[np.uint8]) -> NDArray[np.bool_]:
@@ -615,11 +665,3 @@ def reuse_finding(
         "distance": distance,
     }
     return Finding(FindingCode.PHOTO_REUSED, Severity.FAIL, params, evidence)
-
-
-def image_hashes(image: Image.Image) -> tuple[int, ...]:
-    """The hashes stored for an already decoded image (e.g. the watermarked served copy): the
-    full frame, the trimmed frame and the stored crops, as :func:`analyse_photo` stores them."""
-    grey = _working_grey(image.convert("RGB") if image.mode != "RGB" else image)
-    query = [perceptual_hash(grey), perceptual_hash(_trimmed(grey))]
-    return _unique([*query, *(perceptual_hash(_crop(grey, crop)) for crop in STORED_CROPS)])

@@ -18,6 +18,7 @@ import io
 import math
 import shutil
 import subprocess
+import threading
 from collections.abc import Sequence
 from typing import Final
 
@@ -47,6 +48,9 @@ _MISSING: Final = "\ue000"  # a private-use code point no font has: drawn as the
 _SHADE: Final = 0.45  # the band keeps this share of the photo's brightness
 _LINE_SPACING: Final = 1.3
 _MIN_FONT_PX: Final = 10
+# Font objects are cached and shared; FreeType faces are not safe to use from two threads at once
+# (stamping runs in worker threads).
+_FONT_LOCK: Final = threading.Lock()
 
 
 def stamp(image: Image.Image, lines: Sequence[str], *, quality: int = 82) -> bytes:
@@ -77,8 +81,10 @@ def _draw_band(canvas: Image.Image, lines: Sequence[str]) -> None:
     box = (0, height - band_height, width, height)
     band = canvas.crop(box).point(_shade_table())
     draw = ImageDraw.Draw(band)
-    for index, line in enumerate(lines):
-        draw.text((padding, padding + index * line_height), line, fill=(255, 255, 255), font=font)
+    with _FONT_LOCK:
+        for index, line in enumerate(lines):
+            position = (padding, padding + index * line_height)
+            draw.text(position, line, fill=(255, 255, 255), font=font)
     canvas.paste(band, box)
 
 
@@ -86,7 +92,8 @@ def _fitting_font(lines: Sequence[str], width: int, size: int) -> tuple[Font, in
     """The font at ``size`` px, smaller when the widest line would not fit ``width``."""
     font = _font(size)
     available = width - 2 * max(2, size // 2)
-    widest = max(font.getlength(line) for line in lines)
+    with _FONT_LOCK:
+        widest = max(font.getlength(line) for line in lines)
     if widest > available > 0:
         size = max(_MIN_FONT_PX, math.floor(size * available / widest))
         font = _font(size)

@@ -109,6 +109,7 @@ class Visit(MutableEntity):
             ("organisation_id", "rep_id", "started_at"),
             ("organisation_id", "queue_rank", "ended_at"),
             ("organisation_id", "site_id", "verdict"),
+            ("status", "started_at"),  # the sweep of abandoned visits
         )
 
 

@@ -16,6 +16,7 @@ from api.graphql.permissions import Requires
 from api.visits import audit, photos, recordings, service
 from api.visits import policy as policies
 from api.visits.queries import policy_type
+from api.visits.relations import VisitRelations
 from api.visits.types import (
     AuditDecision,
     PhotoSource,
@@ -58,7 +59,7 @@ class VisitMutations:
         ctx = info.context
         device = asdict(input.device) if input.device else {}  # type: ignore[call-overload]
         try:
-            row = await service.start_visit(
+            started = await service.start_visit(
                 principal=ctx.require_principal(),
                 data=service.StartVisit(
                     site_id=id_or_nothing(input.site_id),
@@ -71,7 +72,16 @@ class VisitMutations:
             )
         except ServiceError as exc:
             return VisitPayload(errors=user_errors(exc, VisitError, ctx.locale))
-        return VisitPayload(visit=await _visit(row, info))
+        # A visit just started has its start fix and nothing else yet: nothing to read back.
+        known = VisitRelations(
+            sites={started.site.id: started.site},
+            fixes={started.visit.id: [started.start]},
+            complete=frozenset(
+                {"site", "start", "end", "photos", "voiceSummaries", "audits", "findings"}
+            ),
+        )
+        [visit] = await VisitType.build([started.visit], info, known=known)
+        return VisitPayload(visit=visit)
 
     @strawberry.mutation(permission_classes=CREATE)
     async def attach_visit_photo(

@@ -26,6 +26,7 @@ class VisitRelations:
     photos: dict[UUID, list[VisitPhoto]] = field(default_factory=dict)
     recordings: dict[UUID, list[VisitRecording]] = field(default_factory=dict)
     audits: dict[UUID, list[VisitAudit]] = field(default_factory=dict)
+    complete: frozenset[str] = frozenset()  # GraphQL names already answered by these relations
 
 
 def _by_visit(rows: list[Any]) -> dict[UUID, list[Any]]:
@@ -35,11 +36,18 @@ def _by_visit(rows: list[Any]) -> dict[UUID, list[Any]]:
     return grouped
 
 
-async def relations_of(*, visits: list[Visit], wanted: Collection[str]) -> VisitRelations:
-    """Load the relations named in ``wanted`` (GraphQL field names) for ``visits``, together."""
-    relations = VisitRelations()
+async def relations_of(
+    *, visits: list[Visit], wanted: Collection[str], known: VisitRelations | None = None
+) -> VisitRelations:
+    """Load the relations named in ``wanted`` (GraphQL field names) for ``visits``, together.
+
+    ``known`` relations (e.g. what a mutation has just written) are taken as they are: the
+    kinds it holds any entry of, or names in ``known_kinds``, are not read again.
+    """
+    relations = known or VisitRelations()
     if not visits:
         return relations
+    wanted = set(wanted) - set(relations.complete)
     org = visits[0].organisation_id  # type: ignore[attr-defined]
     ids = [v.id for v in visits]
     nothing: list[Any] = []
@@ -79,10 +87,10 @@ async def relations_of(*, visits: list[Visit], wanted: Collection[str]) -> Visit
     relations.users.update((u.id, u) for u in reps)
     relations.customers.update((c.id, c) for c in customers)
     relations.sites.update((s.id, s) for s in sites)
-    relations.fixes = _by_visit(fixes)
-    relations.photos = _by_visit(photos)
-    relations.recordings = _by_visit(recordings)
-    relations.audits = _by_visit(audits)
+    relations.fixes.update(_by_visit(fixes))
+    relations.photos.update(_by_visit(photos))
+    relations.recordings.update(_by_visit(recordings))
+    relations.audits.update(_by_visit(audits))
     auditor_ids = {a.auditor_id for a in audits} - set(relations.users)
     if auditor_ids:
         relations.users.update(

@@ -7,6 +7,7 @@ organisation's policy), stores what they found and recomputes the verdict.
 
 from __future__ import annotations
 
+import asyncio
 import math
 import secrets
 from collections.abc import Mapping, Sequence
@@ -16,6 +17,8 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
@@ -24,7 +27,6 @@ from api.auth.principal import Principal
 from api.customers import service as customers
 from api.customers.models import Datum, Site
 from api.errors import ServiceError
-from api.jobs import outbox
 from api.org.models import Organisation, Role
 from api.org.scope import visible_user_ids
 from api.services import Services
@@ -48,9 +50,8 @@ from verification.geo import Point, to_wgs84
 from verification.policy import VerificationPolicy
 from verification.verdict import assess
 
-CLOSE_ABANDONED_JOB = "visits.close_abandoned"
 ABANDONED_AFTER = timedelta(hours=12)
-"""An open visit nobody ended is closed by a job this long after it started."""
+"""An open visit nobody ended is closed by the periodic sweep this long after it started."""
 RECENT_FIXES = 10
 LEARNED_WIFI_VISITS = 50
 MAX_WIFI = 50
@@ -278,19 +279,30 @@ async def learned_bssids(*, site_id: UUID) -> set[str]:
 
 
 async def _visible_site(principal: Principal, site_id: UUID) -> Site:
-    site = await Site.get_or_none(id=site_id, organisation_id=principal.organisation_id)
+    """The site, if its customer is one the caller may see (one query)."""
+    visible = await customers.scoped_customers(principal=principal)
+    site = await Site.filter(
+        id=site_id,
+        organisation_id=principal.organisation_id,
+        customer_id__in=Subquery(visible.values("id")),
+    ).first()
     if site is None:
-        raise ServiceError(Code.SITE_NOT_FOUND, field="siteId")
-    customer = await customers.get_customer(
-        principal=principal,
-        customer_id=site.customer_id,  # type: ignore[attr-defined]
-    )
-    if customer is None:
         raise ServiceError(Code.SITE_NOT_FOUND, field="siteId")
     return site
 
 
-async def start_visit(*, principal: Principal, data: StartVisit, services: Services) -> Visit:
+@dataclass(frozen=True, slots=True)
+class StartedVisit:
+    """A visit just started, with what the caller needs to show it without reading it back."""
+
+    visit: Visit
+    site: Site
+    start: VisitFix
+
+
+async def start_visit(
+    *, principal: Principal, data: StartVisit, services: Services
+) -> StartedVisit:
     """Check in at a customer site: store the fix and what its checks found, at once."""
     _check_position(data.position, "position")
     _check_time(data.client_time, "clientTime")
@@ -298,70 +310,71 @@ async def start_visit(*, principal: Principal, data: StartVisit, services: Servi
     if len(data.wifi) > MAX_WIFI:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="wifi", max=MAX_WIFI)
     device = _device(data.device)
-    site = await _visible_site(principal, data.site_id)
     now = services.clock.now()
-    current = await policies.current(organisation_id=principal.organisation_id)
+    # Independent reads, sent together.
+    already, site, current, previous, known, others = await asyncio.gather(
+        Visit.filter(rep_id=principal.user_id, status=VisitStatus.OPEN).first(),
+        _visible_site(principal, data.site_id),
+        policies.current(organisation_id=principal.organisation_id),
+        _previous_fixes(rep_id=principal.user_id, before=now),
+        learned_bssids(site_id=data.site_id),
+        _same_place(
+            organisation_id=principal.organisation_id,
+            rep_id=principal.user_id,
+            position=data.position,
+        ),
+    )
+    if already is not None:
+        raise ServiceError(Code.VISIT_ALREADY_OPEN, field="siteId", visit_code=already.code)
     seen = sorted(gps.normalise_bssids([w.bssid for w in data.wifi]))
     fix = fix_of(data.position, data.position.captured_at or data.client_time)
     findings = gps.check_fix(
         fix=fix,
         server_time=now,
         site=site_location(site),
-        previous=await _previous_fixes(rep_id=principal.user_id, before=now),
-        known_bssids=await learned_bssids(site_id=site.id),
+        previous=previous,
+        known_bssids=known,
         seen_bssids=seen,
         policy=current.policy,
         evidence="gps:start",
     )
     if not any(f.code is FindingCode.GPS_REPLAYED for f in findings):
-        others = await _same_place(
-            organisation_id=principal.organisation_id,
-            rep_id=principal.user_id,
-            position=data.position,
-        )
         findings += gps.check_replay(
             fix=fix, previous=others, policy=current.policy, evidence="gps:start"
         )
     wgs = to_wgs84(fix.point)
     judged = assess(findings, closed=False, policy=current.policy)  # its only evidence so far
-    async with in_transaction():
-        open_visit = (
-            await Visit.filter(rep_id=principal.user_id, status=VisitStatus.OPEN)
-            .select_for_update()
-            .first()
-        )
-        if open_visit is not None:
-            raise ServiceError(Code.VISIT_ALREADY_OPEN, field="siteId", visit_code=open_visit.code)
-        visit = await Visit.create(
-            organisation_id=principal.organisation_id,
-            rep_id=principal.user_id,
-            customer_id=site.customer_id,  # type: ignore[attr-defined]
-            site_id=site.id,
-            code=visit_code(now),
-            started_at=now,
-            policy_version=current.version,
-            device=device,
-            verdict=VisitVerdict(judged.verdict.value),
-            score=judged.score,
-        )
-        await _store_fix(
-            visit=visit,
-            kind=FixKind.START,
-            position=data.position,
-            client_time=data.client_time,
-            server_time=now,
-            bssids=seen,
-            findings=findings,
-            wgs=wgs,
-        )
-        await outbox.add(
-            job_name=CLOSE_ABANDONED_JOB,
-            args={"visit_id": str(visit.id)},
-            due_at=now + ABANDONED_AFTER,
-            key=f"visit-abandoned:{visit.id}",
-            organisation_id=principal.organisation_id,
-        )
-    return visit
+    try:
+        async with in_transaction():
+            visit = await Visit.create(
+                organisation_id=principal.organisation_id,
+                rep_id=principal.user_id,
+                customer_id=site.customer_id,  # type: ignore[attr-defined]
+                site_id=site.id,
+                code=visit_code(now),
+                started_at=now,
+                policy_version=current.version,
+                device=device,
+                verdict=VisitVerdict(judged.verdict.value),
+                score=judged.score,
+            )
+            start_fix = await _store_fix(
+                visit=visit,
+                kind=FixKind.START,
+                position=data.position,
+                client_time=data.client_time,
+                server_time=now,
+                bssids=seen,
+                findings=findings,
+                wgs=wgs,
+            )
+    except IntegrityError:
+        # Another check-in of the same rep won the race (one open visit per rep, by index).
+        raced = await Visit.filter(rep_id=principal.user_id, status=VisitStatus.OPEN).first()
+        raise ServiceError(
+            Code.VISIT_ALREADY_OPEN, field="siteId", visit_code=raced.code if raced else ""
+        ) from None
+    return StartedVisit(visit=visit, site=site, start=start_fix)
 
 
 async def _store_fix(
@@ -585,14 +598,31 @@ def final_verdict(visit: Visit) -> VisitVerdict:
     return visit.verdict
 
 
-async def close_abandoned(*, visit_id: UUID, now: datetime) -> bool:
-    """Close an open visit nobody ended, without an end position; False when already closed."""
-    async with in_transaction():
-        visit = await Visit.filter(id=visit_id).select_for_update().first()
-        if visit is None or visit.status is not VisitStatus.OPEN:
-            return False
-        current = await policies.current(organisation_id=visit.organisation_id)  # type: ignore[attr-defined]
-        await close(
-            visit=visit, position=None, client_time=now, outcome=Outcome(), now=now, current=current
-        )
-    return True
+async def close_abandoned(*, now: datetime, limit: int = 500) -> int:
+    """Close the visits nobody ended within ``ABANDONED_AFTER`` (no end position: a finding);
+    how many were closed. Idempotent: a visit ended meanwhile is left alone."""
+    ids = (
+        await Visit.filter(status=VisitStatus.OPEN, started_at__lt=now - ABANDONED_AFTER)
+        .order_by("started_at")
+        .limit(limit)
+        .values_list("id", flat=True)
+    )
+    closed = 0
+    for visit_id in ids:
+        async with in_transaction():
+            visit = await Visit.filter(id=visit_id).select_for_update().first()
+            if visit is None or visit.status is not VisitStatus.OPEN:
+                continue
+            current = await policies.current(
+                organisation_id=visit.organisation_id  # type: ignore[attr-defined]
+            )
+            await close(
+                visit=visit,
+                position=None,
+                client_time=now,
+                outcome=Outcome(),
+                now=now,
+                current=current,
+            )
+            closed += 1
+    return closed

@@ -205,9 +205,12 @@ class VisitType:
     audits: list[AuditType]
 
     @classmethod
-    async def build(cls, rows: list[models.Visit], info: Info) -> list[VisitType]:
-        """Types for ``rows`` with the relations the query selects, loaded page-wide."""
-        relations = await relations_of(visits=rows, wanted=selected_names(info))
+    async def build(
+        cls, rows: list[models.Visit], info: Info, known: VisitRelations | None = None
+    ) -> list[VisitType]:
+        """Types for ``rows`` with the relations the query selects, loaded page-wide (except
+        those ``known`` already)."""
+        relations = await relations_of(visits=rows, wanted=selected_names(info), known=known)
         customers = await _customer_types(rows, relations, info)
         return [cls.from_row(row, relations, customers, info.context) for row in rows]
 

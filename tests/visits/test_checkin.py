@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import UTC, datetime, timedelta
 
 from api.customers.models import Site
-from api.jobs.models import OutboxMessage
+from api.visits.jobs import close_abandoned_visits
 from api.visits.models import Visit, VisitFix
+from api.worker import cron_jobs
 from tests.factories import make_customer
 from tests.visits.support import (
     END,
@@ -168,24 +170,36 @@ async def test_staff_roles_without_a_visit_permission_are_refused(api):
     assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
 
 
-async def test_an_abandoned_visit_is_closed_by_a_job(api):
-    from tests.notifications.support import run_due_jobs
-
+async def test_an_abandoned_visit_is_closed_by_the_periodic_job(api):
     f = await field(api)
     visit = (await start(api, f))["visit"]
-    assert await OutboxMessage.filter(job_name="visits.close_abandoned").count() == 1
-    await later(api, f, hours=12, minutes=1)
-    await run_due_jobs(api.services)
+    await later(api, f, hours=11, minutes=59)
+    assert await close_abandoned_visits({"clock": api.services.clock}) == 0
+    await later(api, f, minutes=2)
+    assert await close_abandoned_visits({"clock": api.services.clock}) == 1
     row = await Visit.get(id=visit["id"])
     assert row.status == "CLOSED"
     assert "VISIT_MISSING_END_POSITION" in {x["code"] for x in row.findings}
-    # A visit the rep ended in time is left alone by its job.
-    second = (await start(api, f))["visit"]
-    await api.graphql(END, {"id": second["id"], "position": position()}, token=f.rep_token)
-    ended_at = (await Visit.get(id=second["id"])).ended_at
-    await later(api, f, hours=13)
-    await run_due_jobs(api.services)
-    assert (await Visit.get(id=second["id"])).ended_at == ended_at
+    assert await close_abandoned_visits({"clock": api.services.clock}) == 0  # idempotent
+    # The rep may start the next visit.
+    assert (await start(api, f))["errors"] == []
+
+
+async def test_the_job_runs_in_the_worker_every_few_minutes():
+    assert "visits.close_abandoned" in {job.name for job in cron_jobs()}
+
+
+async def test_two_check_ins_at_once_open_one_visit(api):
+    f = await field(api)
+    now = api.services.clock.now()
+    first, second = await asyncio.gather(
+        api.graphql(START, {"input": start_input(f.site, now)}, token=f.rep_token),
+        api.graphql(START, {"input": start_input(f.site, now)}, token=f.rep_token),
+    )
+    outcomes = [b["data"]["startVisit"] for b in (first, second)]
+    assert sorted(bool(o["visit"]) for o in outcomes) == [False, True]
+    assert [e["code"] for o in outcomes for e in o["errors"]] == ["VISIT_ALREADY_OPEN"]
+    assert await Visit.filter(status="OPEN").count() == 1
 
 
 async def test_three_bare_visits_at_the_end_of_the_day_are_all_rejected(api):

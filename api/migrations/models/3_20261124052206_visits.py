@@ -42,6 +42,7 @@ COMMENT ON TABLE "verification_policy" IS 'One version of an organisation''s ver
 CREATE INDEX IF NOT EXISTS "idx_visit_organis_2926d7" ON "visit" ("organisation_id", "rep_id", "started_at");
 CREATE INDEX IF NOT EXISTS "idx_visit_organis_d9c268" ON "visit" ("organisation_id", "queue_rank", "ended_at");
 CREATE INDEX IF NOT EXISTS "idx_visit_organis_5beef9" ON "visit" ("organisation_id", "site_id", "verdict");
+CREATE INDEX IF NOT EXISTS "idx_visit_status_030753" ON "visit" ("status", "started_at");
 COMMENT ON COLUMN "visit"."status" IS 'OPEN: OPEN\nCLOSED: CLOSED';
 COMMENT ON COLUMN "visit"."verdict" IS 'VERIFIED: VERIFIED\nSUSPICIOUS: SUSPICIOUS\nREJECTED: REJECTED\nPENDING: PENDING';
 COMMENT ON COLUMN "visit"."audit_decision" IS 'APPROVE: APPROVE\nREJECT: REJECT';
@@ -124,6 +125,7 @@ CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_45fe38" ON "photo_hash" ("org
 CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_9048f9" ON "photo_hash" ("organisation_id", "c1") INCLUDE ("value", "photo_id");
 CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_2dbcbd" ON "photo_hash" ("organisation_id", "c2") INCLUDE ("value", "photo_id");
 CREATE INDEX IF NOT EXISTS "idx_photo_hash_organis_a83599" ON "photo_hash" ("organisation_id", "c3") INCLUDE ("value", "photo_id");
+CREATE UNIQUE INDEX IF NOT EXISTS "uid_visit_one_open" ON "visit" ("rep_id") WHERE "status" = 'OPEN';
 COMMENT ON TABLE "photo_hash" IS 'One 64-bit perceptual hash of a stored photo, split into chunks for multi-index lookup.';
         CREATE TABLE IF NOT EXISTS "visit_recording" (
     "id" UUID NOT NULL PRIMARY KEY,
@@ -157,14 +159,14 @@ COMMENT ON TABLE "recording_key" IS 'A coarse fingerprint key of a recording: ca
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        DROP TABLE IF EXISTS "visit_recording";
-        DROP TABLE IF EXISTS "visit_audit";
         DROP TABLE IF EXISTS "recording_key";
-        DROP TABLE IF EXISTS "verification_policy";
-        DROP TABLE IF EXISTS "photo_hash";
-        DROP TABLE IF EXISTS "visit_fix";
         DROP TABLE IF EXISTS "visit";
-        DROP TABLE IF EXISTS "visit_photo";"""
+        DROP TABLE IF EXISTS "visit_photo";
+        DROP TABLE IF EXISTS "photo_hash";
+        DROP TABLE IF EXISTS "visit_audit";
+        DROP TABLE IF EXISTS "verification_policy";
+        DROP TABLE IF EXISTS "visit_recording";
+        DROP TABLE IF EXISTS "visit_fix";"""
 
 
 MODELS_STATE = (
@@ -321,41 +323,42 @@ MODELS_STATE = (
     "GinPWcEAMokmSuuUvWkgJgS7BmKDp4xdAzp+Iaqom2c3SURkpwaRLKh638iz2WduFA0Fjg"
     "ntsJTXB3vImgoGd30grii5pzvqSwA5Zxi1nLPD5tye0ckxhip7AzS6Hg7fzMLmLEdLZE27"
     "N9prLeewSMknConii9njBecICUqaeOl/czevRQ4VEhRmz2ZPNxX6yP/CrOq1xdnvxSuTmC"
-    "sV4IwDG1jWmb/BNjDs7W9aqwcYrd3bzxeBVHtnb68Nyjfi5JmqD05iq6XtCBgQDm+fOouU"
-    "IheDeiW9x8xl48v+qOBq5cp0EP//hjKD+Kp/1kHeZ5J4z9MMJzla4SSzEU6SbRAoFVs2Qk"
-    "R8j63AoDwbjM6LNsSX/mTwacDhD77d0Kvrq8vB6WB8fdVBq+83dNL/rX865WWDbzfUf2wH"
-    "RZ9fdBTlOVLoffaJQu9TBwpZKrN8ClCzYfn9EbPv39XlsDzPGzcrTninBeEkwiS4EeuooA"
-    "oVl2ygClVflSmtKYc2bcFGjsrBGWcyt/A9w5D91kLOq6iMHL4r/rzG+K40/ERUgRqQ3SAr"
-    "CTmao1GuRMOxVUOUjnmNd3clAg1SeoMojkZs9jNUIlbs8pk76VokTqHV6l5eTsZf+h3kfw"
-    "msmsCmkcD8dAHdSluIS4K+ILO+EPd5xFv5aqHoeqZZFZfcyqSSrF19o+rw4OOH0J7if6wz"
-    "pa4uusOhYOe4Y9lsxSgaN5EQA98+hE7sdw/IsvDujyWAKQYz4h7Oi2ZEBOCEsB5JwnrYGC"
-    "8B4cafK7sUATphCtpkwPR5oXZQAqynkaoaCm1CKcqBL59HS8D2yq+mobhGVpsMTLOj0BJm"
-    "4o5HILvhZV1eUYPgTtCyL7ueE+2C9Im8NBUiN59JGRiVmPdFPpTCDZplIFXyhlY50Ko8QN"
-    "abqLKiZMNpbEOo7EwJC+bIauO9keke/e0xnIj9U5Bb1a+IPQtT7Sd3i+ePCmKNj81VSWKx"
-    "khQ/I9N4FmwpLb12OAJLAtupjSBM9vsJmMwTJrurh2Vn38qe2roOzhXVWCwwFQy/KX7Jyi"
-    "+6EpEZ/VK8KP0/puvdjOHAGo5H50HxpO8xDvlCUeeE4tmOYZWCamRujoZGVrrK0xbbUqNS"
-    "QLGCd2Wf8HpqfzFcozKQWQs8AnJ4BMK9njtiHG4rrWX33YhtdPDm2T3tLk7gatm8fzq6ih"
-    "emrivnhzhHm8UO+fztJm7o3i+Wgxk6v7xCrDhSLDfF8JL1B4xMvDR4VD4idhs9E3vOvljo"
-    "6/nVTydHiAEcZBBTqOalBHtWeJZih2oieqiKRwi3ekcHzCPrhfn2eOuKPcMf3G/sGvvmbt"
-    "iO7PzGJnuZmUtIwAZtYJ4knf4azDy5YznV3vns7UBWaiOb4TOZMluaf9xQZih3EPtvG1O5"
-    "5FNyuRvIdkQbpT/phpLBNEWFErDfcyl5gC9jNjsbX/eGfXQ56Z8OrgZ+fHs4etyb7ioSnq"
-    "o96XeHSZgN+rAFzlEpADoP0Gx+dxZbE9iBsNRzCVOhTo46yP24oeenv7076CD3QwLe+vnB"
-    "mm01pyQFobvn6e4ualvNLSlJADzXRB7aEonQijVHO6xkmpRPdc+nO/imWzHgQxkAfmvgFV"
-    "V12O3XmWBZXTO/xMVgcskzuSi6t/4VhTomtiXUkm21qhhpa4mxNlssBUFya4COSQHOOXBW"
-    "dYKpPQsYl0J8Tly0gYROTQicAJO1DE6UQy3Y0AlRaGipG/rOsohWKHvISkKO3AiNyh0C6V"
-    "ykaxKIkoE9yHUBU+6Qo5oACjFHEHNUH3CLBR3B3u4y9na/YbCRt9kxK9wo3Aq5KeBoGRYs"
-    "9fQG2PYFwTe1mAoaHHxjGY4pSj+ZM5V7KC210/y0e9GfdDvI+7yh3WHv+qKD3I9Wvh4Qc5"
-    "vnSaifnU8/nU5/rhwcC7xb2acVrCSqwn2fEdMJcI/yoHuUDe9RCl/OMWqzLWBOCgLam9G2"
-    "lUdMt1hFonKQFVJmFhi/kPvt4nxSkuBHy+FH81DbKtAnLQqI54msIhqbHVNAZ8aahOWbFG"
-    "pS2vERc0we5oL1IBPOlQDgKcAT3D7g9qlL3/8ePBX12BwtsIgK5p+NCu2XX5MeUGfJ9Kii"
-    "gMaEAFBwpYErTZoJtgRPWrbfJ6IaK9Z819SfrhvnM6uoQT1ZkKcxOdmmQRtTPDXYf3n9km"
-    "E1dZxfN3bQ2OqSJy2yu7wDqutRjSlBeRy+uztxV3lYsxy5sUytm5y5ZqwwOHTBoQsO3Zqw"
-    "87nyeDqmp+8tBGpFJuOWkALaTXQK7hJjdT5zgSpEwicFYT9cHg6ePYl675UGOzsPalxqj0"
-    "ebv8HaUEki1BWAs91iQ4QVyR0mMhz0R9MO8j5v6FV/8qU/6SDv84aO2IzdQSN/3n7joJFH"
-    "/PrM9LhCToCojBxOgEYdVYoXhpifyjdgIuJSD5PL8dVgOuAZtINvbGj0r6eT7pCNDu8Lzx"
-    "Z8NWCqzMjNq+1/3WbY/JJj2PySOWx+SQ6be/ZkbC5NIkqv3SNUMV8zHWhRwUQL3b3aHo0j"
-    "RxuVMUR6fq8PhwgDtTcYdSd/ipeXnmCU9P6c9rvgvZR94gLvJXgva4QnONvA2fb2Loo2ON"
-    "tq5mxj5s+OrraQaGct06CuDN62nXtoHm9beX6hLjaJOm8J/EH+nfY6P5CyKiON+yeTmRYu"
-    "2AJC2m8UaTtSOWx0trfHz6guJh8ydMyViMyEQ36IY8TBwXGebMmsVCZ54N5LJGlbCnZEZy"
-    "PsF28guu/f5Tu1ad2xTalzm9gTbeG5Z9nMQERk/8TA2yj2pVEAKRNgnzvVv/1/vrljRQ=="
+    "sVXlH2JNuxks8E6xisYznXhAZbx7Drv2mtHmC0dtc/Xx5S7Z298TYo34gzaao+Umm1uqXh"
+    "7VNnkVLxYlCvpPeY02x82R8VXK1cmQ7i/99QZipf9c86yPtMUvJ5muEkRyucZDbCSbINAn"
+    "Vjy0aIiO+xFRiUZ4PRedGG+NKfDD4NOPzBtxt6dX11OTgdjK+vOmj1/YZO+r/1T6e8bPDt"
+    "hvqP7aDo84uOojyHDb3PPmvofeqoIUtlNlEB0jYsvz/K9v27uhyj5/npZsWp8LQgnFGYBD"
+    "diwxRUoeKSDVSh6qsypTXl0Not2MhROTj9TOYWvmcYst9ayK0VlZHDq8Wf1xivloafiCpQ"
+    "A7IbZCUhR3M0ysloOLZqiBI1r/H7rkSgQUpvEMXRiM1+hkrEil0+cyddi8TJtVrdy8vJ+E"
+    "u/g/wvgVUT2DQSmJ8uoFtpC3FJ0Bdk1hfi3pB4K18tFF3PNKvikluZVJK1q29UHR58/BDa"
+    "U/yPdabU1UV3OBTsKXcsm60YRSMqEmLg9Yegiv3uDlkW3heyBDDFYEYcx3nRjIgAnBDwI0"
+    "nADxvjJSDc+BNnlyJAJ0xBmwyYPi/UDkqA9TRSVUOhTShFOfDl82gJ2F751TQU18hqk4Fp"
+    "dnxawkzc8XBkN/CsyytqENwJWvZl1xOkXZA+kZemQuRmOikDoxIzwsiHUrh1swykSt7qKg"
+    "dalYfOehNVVvxsOI1tCKKdKWHBHPluvDcy3UPBPYYTsX8Kcqv6FbFnYar95G7+/FFBrPGx"
+    "uSpJLFaS4mdkGs+Czaal1w6HY0lgO7URhMl+PwGTecJkd/Ww7Oxb2VNb18G5ohqLBaaC4T"
+    "fFL1mZR1ciMqNfihel/8d0vZsxHFjD8eg8KJ70PcYhXyjqnFA82zGsUlCNzM3R0MhKV3na"
+    "YsNqVAooVvCu7BNeT+0vhmtUBnJugUdADo9AuAt0R4zDDae17L4bsY0O3jz7qt3FCVwtm3"
+    "dWR1fxwtR15fwQ52iz2CGfv93EDd37xXIwQ+eXV4gVR4rlJh9esv6AkYmXBo/KR8Ruo2di"
+    "z9kXC309v/rp5AgxgIPcYgrVvGRhzwrPX+xQTUQPVfEI4Sbw6IB5ZL0w3+5vXbFn+IP7jV"
+    "1j39z92ZE94dhkLzNzCQnYoA3Mk6TTX4OZJ3csp9o7n70dyEptZDN8JlNmS/OPG8oM5Q5i"
+    "/21jKpd8fi53A9mOaKP0J91QMpimqFAC9nsuJQ/wZcxmZ+Pr3rCPLif908HVwI9vD0ePe9"
+    "NdRcLztif97jAJs0EftsA5KgVA5wGaze/OYmsCOxCWei5hKtTJUQe5Hzf0/PS3dwcd5H5I"
+    "wFs/P1izreaUpCB09zzd3UVtq7klJQmA55rIQ1siEVqx5tCHlUyTMq3u+dwH33QrBnwoA8"
+    "BvDbyiqg67/ToTLKtr5pe4GEwueSYXRffWv6JQx8S2hFqyrVYVI20tMdZmi6UgSG4N0DEp"
+    "wDkHzqpOMLVnAeNSiM+JizaQ0KkJgRNgspbBiXKoBRs6IQoNLXVD31kW0QplD1lJyJEboV"
+    "G5QyCdi3RNAlEysAe5LmDKHXJUE0Ah5ghijuoDbrGgI9jbXcbe7jcMNvI2O2aFG4VbITcF"
+    "HC3DgqWe6wDbviD4phZTQYODbyzDMUXpJ3Omcg+lpXaan3Yv+pNuB3mfN7Q77F1fdJD70c"
+    "rXA2Ju8zwJ9bPz6afT6c+Vg2OBdyv7tIKVRFW47zNiOgHuUR50j7LhPUrhyzlGbbYFzElB"
+    "QHsz2rbyiOkWq0hUDrJCyswC4xdyv12cT0oS/Gg5/GgealsF+qRFAfE8kVVEY7NjCujMWJ"
+    "OwfJNCTUo7PmKOycNcsB5kwrkSADwFeILbB9w+den734Onoh6bowUWUcH8s1Gh/fJr0gPq"
+    "LJkeVRTQmBAACq40cKVJM8GW4EnL9vtEVGPFmu+a+tN143xmFTWoJwvyNCYn2zRoY4qnBv"
+    "svr18yrKaO8+vGDhpbXfKkRXaXd0B1PaoxJSiPw3d3J+4qD2uWIzeWqXWTM9eMFQaHLjh0"
+    "waFbE3Y+Vx5Px/T0vYVArchk3BJSQLuJTsFdYqzOZy5QhUj4pCDsh8vDwbMnUe+90mBn50"
+    "GNS+3xaPM3WBsqSYS6AnC2W2yIsCK5w0SGg/5o2kHe5w296k++9Ccd5H3e0BGbsTto5M/b"
+    "bxw08ohfn5keV8gJEJWRwwnQqKNK8cIQ81P5BkxEXOphcjm+GkwHPIN28I0Njf71dNIdst"
+    "HhfeHZgq8GTJUZuXm1/a/bDJtfcgybXzKHzS/JYXPPnozNpUlE6bV7hCrma6YDLSqYaKG7"
+    "V9ujceRoozKGSM/v9eEQYaD2BqPu5E/x8tITjJLen9N+F7yXsk9c4L0E72WN8ARnGzjb3t"
+    "5F0QZnW82cbcz82dHVFhLtrGUa1JXB27ZzD83jbSvPL9TFJlHnLYE/yL/TXucHUlZlpHH/"
+    "ZDLTwgVbQEj7jSJtRyqHjc729vgZ1cXkQ4aOuRKRmXDID3GMODg4zpMtmZXKJA/ce4kkbU"
+    "vBjuhshP3iDUT3/bt8pzatO7YpdW4Te6ItPPcsmxmIiOyfGHgbxb40CiBlAuxzp/q3/w9e"
+    "tmvs"
 )
