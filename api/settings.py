@@ -56,6 +56,8 @@ class Settings:
     photo_max_pixels: int = 50_000_000
     voice_max_seconds: float = 10 * 60
     media_url_ttl_seconds: int = 10 * 60
+    # Long side of the watermarked copy served for a visit photo (at least this, below twice).
+    photo_served_long_side: int = 1000
     # Server speech recognition for voice summaries sent without a transcript:
     # "package.module:factory" returning a verification.voice.SpeechRecognizer; "" for none.
     asr_engine: str = ""
@@ -148,6 +150,10 @@ class Settings:
                 f"{WEBHOOK_SENDS_PER_BATCH} must be positive and at most {MAX_BATCH_SECONDS} s "
                 "(a batch must end well inside the 10-minute claim lease)"
             )
+        if not 320 <= self.photo_served_long_side <= 4096:
+            raise SettingsError("LIUHEN_PHOTO_SERVED_LONG_SIDE must be between 320 and 4096")
+        if self.asr_engine and ":" not in self.asr_engine:
+            raise SettingsError('LIUHEN_ASR_ENGINE must look like "package.module:factory"')
         if not (
             self.database_url.startswith(
                 ("sqlite://", "postgres://", "postgresql://", "asyncpg://")

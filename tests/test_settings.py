@@ -102,3 +102,16 @@ def test_a_large_notification_batch_within_the_bound_is_accepted():
     settings = Settings.from_env({"LIUHEN_NOTIFICATION_BATCH_SIZE": "300"})  # 38 rounds x 5 s
 
     assert settings.notification_batch_size == 300
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "problem"),
+    [
+        ("LIUHEN_PHOTO_SERVED_LONG_SIDE", "100", "SERVED_LONG_SIDE must be between"),
+        ("LIUHEN_ASR_ENGINE", "no-colon", "package.module:factory"),
+    ],
+)
+def test_visit_media_settings_are_checked(variable, value, problem):
+    with pytest.raises(SettingsError, match=problem):
+        Settings.from_env({variable: value})
+    assert Settings.from_env({"LIUHEN_ASR_ENGINE": "mypkg.asr:engine"}).asr_engine

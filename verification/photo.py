@@ -176,11 +176,14 @@ class PhotoAnalysis:
 # --- analysis ------------------------------------------------------------------------------------
 
 
-def analyse_photo(data: bytes, *, max_pixels: int, served_long_side: int = 1600) -> PhotoAnalysis:
+def analyse_photo(
+    data: bytes, *, max_pixels: int, served_long_side: int = 1600, sha256: str | None = None
+) -> PhotoAnalysis:
     """Decode ``data`` once and derive hashes, EXIF facts and the image to serve.
 
     Raises :class:`PhotoDecodeError` for anything but a single-frame JPEG, PNG or WebP of at
     most ``max_pixels`` pixels (checked from the header, before any pixel is decoded).
+    ``sha256``: the bytes' digest when the caller already knows it (a content-addressed store).
     """
     if not data:
         raise PhotoDecodeError("empty file")
@@ -203,7 +206,7 @@ def analyse_photo(data: bytes, *, max_pixels: int, served_long_side: int = 1600)
     served = _shrink(upright, served_long_side)
     query, stored = _hash_sets(_working_grey(served))
     return PhotoAnalysis(
-        sha256=hashlib.sha256(data).hexdigest(),
+        sha256=sha256 or hashlib.sha256(data).hexdigest(),
         format=image_format,
         width=width,
         height=height,
@@ -412,25 +415,29 @@ def perceptual_hash(image: Image.Image) -> int:
     return _box_hashes(pixels, [(0, 0, pixels.shape[1], pixels.shape[0])])[0]
 
 
-def image_hashes(image: Image.Image) -> tuple[int, ...]:
+def image_hashes(image: Image.Image, *, crops: bool = True) -> tuple[int, ...]:
     """The hashes stored for an already decoded image (e.g. the watermarked served copy): the
-    full frame, the trimmed frame and the stored crops, as :func:`analyse_photo` stores them.
+    full frame, the trimmed frame and (``crops``) the stored crops, as :func:`analyse_photo`
+    stores them.
 
     A JPEG not loaded yet is decoded in draft mode, grey, at the scale hashing needs. EXIF
     orientation is not applied (the served copy has none).
     """
     _draft(image, "L", WORK_LONG_SIDE)
-    return _hash_sets(_working_grey(image))[1]
+    return _hash_sets(_working_grey(image), crops=crops)[1]
 
 
-def _hash_sets(pixels: NDArray[np.uint8]) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(query hashes, stored hashes) of a working grey image, duplicates removed."""
+def _hash_sets(
+    pixels: NDArray[np.uint8], *, crops: bool = True
+) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(query hashes, stored hashes) of a working grey image, duplicates removed; without
+    ``crops`` both are the frame hashes only."""
     height, width = pixels.shape
     full = (0, 0, width, height)
     boxes = [
         full,
         _trimmed_box(pixels) or full,
-        *(_crop_box(width, height, c) for c in STORED_CROPS),
+        *((_crop_box(width, height, c) for c in STORED_CROPS) if crops else ()),
     ]
     hashes = _box_hashes(pixels, boxes)
     return _unique(hashes[:2]), _unique(hashes)
@@ -557,13 +564,21 @@ def chunks(h: int) -> tuple[int, ...]:
 def probe_keys(h: int, radius: int) -> tuple[tuple[int, ...], ...]:
     """For each chunk index, the chunk values a stored hash within ``radius`` may share.
 
-    A stored hash at distance <= radius differs in some chunk by <= radius // CHUNK_COUNT bits
-    (pigeonhole), so it has that chunk's value among the returned ones at that index.
+    Pigeonhole, refined (Norouzi et al., multi-index hashing): with radius = s * CHUNK_COUNT + a
+    (0 <= a < CHUNK_COUNT), a stored hash within the radius differs by <= s bits in one of the
+    first a + 1 chunks or by <= s - 1 bits in one of the others (else the distances would add
+    up to at least radius + 1). So the first a + 1 chunks are probed at s bits, the rest at
+    s - 1 (none when s is 0): at radius 10, 137 + 137 + 137 + 17 values instead of 4 x 137.
     """
     if radius < 0:
         raise ValueError("radius must not be negative")
-    flips = _flip_masks(min(radius // CHUNK_COUNT, CHUNK_BITS))
-    return tuple(tuple(value ^ mask for mask in flips) for value in chunks(h))
+    s, a = divmod(radius, CHUNK_COUNT)
+    keys: list[tuple[int, ...]] = []
+    for index, value in enumerate(chunks(h)):
+        bits = s if index <= a else s - 1
+        flips = _flip_masks(min(bits, CHUNK_BITS)) if bits >= 0 else ()
+        keys.append(tuple(value ^ mask for mask in flips))
+    return tuple(keys)
 
 
 @functools.cache

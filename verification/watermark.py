@@ -59,16 +59,26 @@ def stamp(image: Image.Image, lines: Sequence[str], *, quality: int = 82) -> byt
     The text is scaled to the image (about 1/40 of its short side) and shrunk to fit its width.
     The input image is not modified; the same input always gives the same bytes.
     """
-    if not 1 <= quality <= 95:
-        raise ValueError("quality must be between 1 and 95")
+    return encode_jpeg(stamp_image(image, lines), quality=quality)
+
+
+def stamp_image(image: Image.Image, lines: Sequence[str]) -> Image.Image:
+    """A stamped copy of ``image`` (RGB, no metadata), for callers that also hash it."""
     text = [part for line in lines for part in (line.splitlines() or [""])]
     if not text:
         raise ValueError("nothing to stamp")
     canvas = image.convert("RGB") if image.mode != "RGB" else image.copy()
     canvas.info = {}
     _draw_band(canvas, text)
+    return canvas
+
+
+def encode_jpeg(image: Image.Image, *, quality: int = 82) -> bytes:
+    """``image`` as a baseline JPEG without any metadata segment."""
+    if not 1 <= quality <= 95:
+        raise ValueError("quality must be between 1 and 95")
     buffer = io.BytesIO()
-    canvas.save(buffer, "JPEG", quality=quality, subsampling="4:2:0", optimize=False)
+    image.save(buffer, "JPEG", quality=quality, subsampling="4:2:0", optimize=False)
     return buffer.getvalue()
 
 

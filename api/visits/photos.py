@@ -10,7 +10,6 @@ hashes only for those candidates, so lookup cost does not grow with the photo co
 from __future__ import annotations
 
 import asyncio
-import io
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -35,7 +34,7 @@ from api.visits.errors import VisitErrorCode as Code
 from api.visits.models import FixKind, PhotoHash, PhotoSource, Visit, VisitFix, VisitPhoto
 from verification import photo as photos
 from verification.findings import Finding
-from verification.watermark import stamp
+from verification.watermark import encode_jpeg, stamp_image
 
 MAX_PHOTOS = 9
 
@@ -60,12 +59,18 @@ async def evidence_upload(*, principal: Principal, upload_id: UUID, kind: Upload
     return upload
 
 
-async def analyse(data: bytes, services: Services) -> photos.PhotoAnalysis:
+async def analyse(
+    data: bytes, services: Services, *, sha256: str | None = None
+) -> photos.PhotoAnalysis:
     """Decode once and measure everything, off the event loop; UNREADABLE_MEDIA if it fails."""
     async with decode_slot():
         try:
             return await asyncio.to_thread(
-                photos.analyse_photo, data, max_pixels=services.settings.photo_max_pixels
+                photos.analyse_photo,
+                data,
+                max_pixels=services.settings.photo_max_pixels,
+                served_long_side=services.settings.photo_served_long_side,
+                sha256=sha256,
             )
         except photos.PhotoDecodeError:
             raise ServiceError(Code.UNREADABLE_MEDIA, field="uploadId") from None
@@ -112,9 +117,10 @@ def _on_postgres() -> bool:
 
 
 # One index-only scan per chunk (the indexes INCLUDE value and photo_id), the distance filtered
-# in the scan: only matches leave the database, however many rows share a chunk value.
+# in the scan: only matches leave the database, however many rows share a chunk value. The
+# chunks are scanned side by side, on as many pooled connections.
 _PG_CHUNK_SCAN = (
-    "SELECT photo_id, value FROM photo_hash WHERE organisation_id = $1 AND c{i} = ANY(${k}::int[])"
+    "SELECT photo_id, value FROM photo_hash WHERE organisation_id = $1 AND c{i} = ANY($2::int[])"
     " AND ({distance})"
 )
 
@@ -122,24 +128,25 @@ _PG_CHUNK_SCAN = (
 async def _candidates_postgres(
     organisation_id: UUID, probes: list[set[int]], query_hashes: tuple[int, ...], radius: int
 ) -> list[tuple[UUID, int]]:
-    hashes = list(query_hashes)
-    first_hash = 2 + len(probes)
-    radius_param = first_hash + len(hashes)
+    hashes = [photos.to_signed(h) for h in query_hashes]
+    radius_param = 3 + len(hashes)
     distance = " OR ".join(
-        f"bit_count((value # ${first_hash + j}::bigint)::bit(64)) <= ${radius_param}"
+        f"bit_count((value # ${3 + j}::bigint)::bit(64)) <= ${radius_param}"
         for j in range(len(hashes))
     )
-    sql = " UNION ALL ".join(
-        _PG_CHUNK_SCAN.format(i=i, k=2 + i, distance=distance) for i in range(len(probes))
-    )
-    params: list[Any] = [
-        organisation_id,
-        *(sorted(p) for p in probes),
-        *(photos.to_signed(h) for h in hashes),
-        radius,
+    client = connections.get("default")
+    scans = [
+        client.execute_query(
+            _PG_CHUNK_SCAN.format(i=i, distance=distance),
+            [organisation_id, sorted(keys), *hashes, radius],
+        )
+        for i, keys in enumerate(probes)
+        if keys
     ]
-    _, rows = await connections.get("default").execute_query(sql, params)
-    return [(UUID(str(r["photo_id"])), int(r["value"])) for r in rows]
+    found: list[tuple[UUID, int]] = []
+    for _, rows in await asyncio.gather(*scans):
+        found.extend((UUID(str(r["photo_id"])), int(r["value"])) for r in rows)
+    return found
 
 
 async def _candidates_portable(
@@ -147,8 +154,9 @@ async def _candidates_portable(
 ) -> list[tuple[UUID, int]]:
     condition = Q()
     for index, values in enumerate(probes):
-        keys: Any = sorted(values)
-        condition |= Q(**{f"c{index}__in": keys})
+        if values:
+            keys: Any = sorted(values)
+            condition |= Q(**{f"c{index}__in": keys})
     rows = await PhotoHash.filter(condition, organisation_id=organisation_id).values_list(
         "photo_id", "value"
     )
@@ -163,10 +171,11 @@ async def exact_earlier(*, organisation_id: UUID, sha256: str) -> VisitPhoto | N
 
 
 def stamped_copy(image: Image.Image, lines: list[str]) -> tuple[bytes, tuple[int, ...]]:
-    """The served copy's bytes and its perceptual hashes: a copy of the served copy (a
-    screenshot of the watermarked photo) is found again as well as a copy of the original."""
-    served = stamp(image, lines)
-    return served, photos.image_hashes(Image.open(io.BytesIO(served)))
+    """The served copy's bytes and its frame hashes (full and trimmed): a copy of the served
+    copy (a screenshot of the watermarked photo) is found again as well as a copy of the
+    original. Its crops are left to the original's: cutting the band off leaves the photo."""
+    stamped = stamp_image(image, lines)
+    return encode_jpeg(stamped), photos.image_hashes(stamped, crops=False)
 
 
 def exif_time(taken_at: datetime | None, zone: ZoneInfo) -> datetime | None:
@@ -208,7 +217,9 @@ async def attach_photo(
     if await VisitPhoto.filter(visit_id=visit.id).count() >= MAX_PHOTOS:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_PHOTOS)
     current = await policies.current(organisation_id=principal.organisation_id)
-    analysis = await analyse(await services.media.get(upload.sha256), services)
+    analysis = await analyse(
+        await services.media.get(upload.sha256), services, sha256=upload.sha256
+    )
     now = services.clock.now()
     org = await Organisation.get(id=principal.organisation_id)
     zone = ZoneInfo(org.time_zone)

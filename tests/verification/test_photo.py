@@ -234,7 +234,9 @@ REUSES: dict[str, Transform] = {
         scale(screenshot(im, bar=(240, 240, 240), status=(250, 250, 250), seed=3), 0.6),
         quality=70,
     ),
-    "screenshot landscape PNG": lambda im: encode(screenshot(im, screen=(2340, 1080)), "PNG"),
+    "screenshot landscape PNG": lambda im: encode(
+        screenshot(im, screen=(2340, 1080)), "PNG", compress_level=1
+    ),
     "cropped, resized 25%, q50": lambda im: encode(
         scale(crop(im, 0.06, 0, 0.02, 0.07), 0.25), quality=50
     ),
@@ -244,8 +246,8 @@ REUSES: dict[str, Transform] = {
 }
 
 
-def analyse(data: bytes, **options: int) -> PhotoAnalysis:
-    return analyse_photo(data, max_pixels=MAX_PIXELS, **options)
+def analyse(data: bytes, served_long_side: int = 1600) -> PhotoAnalysis:
+    return analyse_photo(data, max_pixels=MAX_PIXELS, served_long_side=served_long_side)
 
 
 @functools.lru_cache(maxsize=8)
@@ -384,11 +386,13 @@ def test_every_hash_within_the_radius_shares_a_probe_key(
 
 def test_probe_keys_for_the_default_radius() -> None:
     keys = probe_keys(0xDEAD_BEEF_0123_4567, POLICY.photo_reuse_max_distance)
-    # radius 10 over 4 chunks: some chunk differs by <= 2 bits: 1 + 16 + 120 values each
-    assert [len(set(chunk)) for chunk in keys] == [137, 137, 137, 137]
+    # radius 10 = 2 * 4 + 2: one of the first three chunks differs by <= 2 bits (1 + 16 + 120
+    # values each), or the last by <= 1 bit (1 + 16 values)
+    assert [len(set(chunk)) for chunk in keys] == [137, 137, 137, 17]
     assert keys[0][0] == 0xDEAD
     assert all(hamming(value, 0xDEAD) <= 2 for value in keys[0])
     assert [len(chunk) for chunk in probe_keys(0, 3)] == [1, 1, 1, 1]
+    assert [len(chunk) for chunk in probe_keys(0, 1)] == [1, 1, 0, 0]
 
 
 # --- decoding ------------------------------------------------------------------------------------
