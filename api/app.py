@@ -22,6 +22,7 @@ from api.services import Services
 from api.settings import Settings
 from api.uploads.routes import routes as upload_routes
 from api.uploads.store import LocalMediaStore
+from verification.watermark import cjk_font_path
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,11 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             return
         own = await build_services(settings)
         app.state.services = own
+        if cjk_font_path() is None:
+            log.warning(
+                "no CJK font found: Chinese text on photo watermarks will not render "
+                "(install fonts-wqy-microhei or fonts-noto-cjk)"
+            )
         try:
             yield
         finally:

@@ -135,6 +135,7 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
         "outbox.sweep",
         "audit.nightly_verification",
         "notifications.schedule_digests",
+        "visits.close_abandoned",
     }
     assert kwargs["max_jobs"] == settings.worker_max_jobs
     assert crons["outbox.relay"].second == {0, 10, 20, 30, 40, 50}

@@ -37,6 +37,8 @@ from verification.findings import Finding
 from verification.watermark import encode_jpeg, stamp_image
 
 MAX_PHOTOS = 9
+FEATURELESS = 0
+"""The hash of a blank or featureless picture: two such photos say nothing of each other."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,7 @@ async def nearest_earlier(
 ) -> Match | None:
     """The earliest stored photo within ``radius`` of any of ``query_hashes``, if any: the
     first use of a photo shown again, however many copies came after it."""
+    query_hashes = tuple(h for h in query_hashes if h != FEATURELESS)
     if not query_hashes:
         return None
     probes: list[set[int]] = [set() for _ in range(photos.CHUNK_COUNT)]
@@ -306,6 +309,7 @@ async def attach_photo(
                     **{f"c{i}": c for i, c in enumerate(photos.chunks(h))},
                 )
                 for h in dict.fromkeys((*analysis.hashes, *served_hashes))
+                if h != FEATURELESS
             ]
         )
         await service.rejudge(visit=visit, policy=current.policy)

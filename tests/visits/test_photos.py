@@ -183,3 +183,13 @@ async def test_trace_media_tells_originals_served_copies_and_altered_copies_apar
     body = await api.graphql(TRACE, {"upload": upload_id}, token=other)
     assert body["data"]["traceMedia"]["match"] == "NONE"
     assert body["data"]["traceMedia"]["visit"] is None
+
+
+async def test_blank_photos_are_not_reuse_of_each_other(api):
+    f = await field(api)
+    visit = await _fresh_visit(api, f)
+    blank = Image.new("RGB", (800, 600), (128, 128, 128))
+    await attach_photo(api, f.rep_token, visit["id"], jpeg_bytes(blank))
+    other = await _next_visit(api, f, visit)
+    photo = (await attach_photo(api, f.rep_token, other["id"], jpeg_bytes(blank, 70)))["photo"]
+    assert "PHOTO_REUSED" not in codes(photo["findings"])
