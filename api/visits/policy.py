@@ -84,7 +84,9 @@ async def update(
         except PolicyError as exc:
             raise ServiceError(Code.INVALID_POLICY, field=exc.field, reason=str(exc)) from None
         except LexiconError as exc:
-            raise ServiceError(Code.INVALID_POLICY, field="lexicon", reason=str(exc)) from None
+            raise ServiceError(
+                Code.INVALID_POLICY, field=f"lexicon.{exc.field}", reason=str(exc)
+            ) from None
         version = (latest.version if latest else 0) + 1
         await VerificationPolicyVersion.create(
             organisation_id=org_id,

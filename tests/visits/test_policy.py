@@ -54,3 +54,41 @@ async def test_only_those_allowed_may_read_or_change_the_policy(api):
     for token in (f.rep_token, f.manager_token):
         body = await api.graphql(UPDATE, {"settings": {"max_speed_kmh": 100}}, token=token)
         assert body["errors"][0]["extensions"]["code"] == "FORBIDDEN"
+
+
+async def test_an_organisations_own_competitors_are_heard_in_its_transcripts_only(api):
+    from tests.visits.media import mp3_bytes, speech_like
+    from tests.visits.support import VOICE, upload
+
+    f = await field(api)
+    admin = await api.login(f.world.admin.username)
+    lexicon = (await api.graphql(POLICY, token=admin))["data"]["verificationPolicy"]["lexicon"]
+    lexicon["keywords"]["COMPETITOR"] = [*lexicon["keywords"]["COMPETITOR"], "迈瑞"]
+    body = await api.graphql(UPDATE, {"lexicon": lexicon}, token=admin)
+    assert body["data"]["updateVerificationPolicy"]["errors"] == []
+
+    visit = (await start(api, f))["visit"]
+    upload_id = await upload(api, f.rep_token, "voice", mp3_bytes(speech_like(15)), "audio/mpeg")
+    body = await api.graphql(
+        VOICE,
+        {"visit": visit["id"], "upload": upload_id, "transcript": "他们在比较迈瑞的机器。"},
+        token=f.rep_token,
+    )
+    keywords = body["data"]["attachVoiceSummary"]["voiceSummary"]["keywords"]
+    assert {"category": "COMPETITOR", "words": ["迈瑞"]} in keywords
+
+    # Another organisation's lexicon is untouched.
+    from api.visits import policy as policies
+    from tests.factories import make_org
+
+    other = await make_org()
+    default = await policies.current(organisation_id=other.id)
+    assert "迈瑞" not in default.lexicon.to_json()["keywords"]["COMPETITOR"]
+
+
+async def test_an_invalid_lexicon_is_refused(api):
+    f = await field(api)
+    admin = await api.login(f.world.admin.username)
+    body = await api.graphql(UPDATE, {"lexicon": {"positive": ["好" * 30]}}, token=admin)
+    [error] = body["data"]["updateVerificationPolicy"]["errors"]
+    assert (error["code"], error["field"]) == ("INVALID_POLICY", "lexicon.positive[0]")
