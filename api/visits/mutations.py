@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import datetime
 from typing import Annotated
 
 import strawberry
@@ -139,6 +140,7 @@ class VisitMutations:
         visit_id: strawberry.ID,
         position: PositionInput | None = None,
         outcome: VisitOutcomeInput | None = None,
+        client_time: datetime | None = None,
     ) -> VisitPayload:
         ctx = info.context
         result = outcome or VisitOutcomeInput()
@@ -147,7 +149,7 @@ class VisitMutations:
                 principal=ctx.require_principal(),
                 visit_id=id_or_nothing(visit_id),
                 position=_position(position) if position else None,
-                client_time=position.captured_at if position else None,
+                client_time=client_time or (position.captured_at if position else None),
                 outcome=service.Outcome(
                     summary=result.summary,
                     next_step=result.next_step,

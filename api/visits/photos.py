@@ -10,6 +10,7 @@ hashes only for those candidates, so lookup cost does not grow with the photo co
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -18,6 +19,7 @@ from zoneinfo import ZoneInfo
 
 from PIL import Image
 from tortoise import connections
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -31,7 +33,15 @@ from api.uploads.service import decode_slot
 from api.visits import policy as policies
 from api.visits import service
 from api.visits.errors import VisitErrorCode as Code
-from api.visits.models import FixKind, PhotoHash, PhotoSource, Visit, VisitFix, VisitPhoto
+from api.visits.models import (
+    FixKind,
+    PhotoHash,
+    PhotoSource,
+    Visit,
+    VisitFix,
+    VisitPhoto,
+    VisitStatus,
+)
 from verification import photo as photos
 from verification.findings import Finding
 from verification.watermark import encode_jpeg, stamp_image
@@ -84,9 +94,11 @@ async def nearest_earlier(
     query_hashes: tuple[int, ...],
     radius: int,
     exclude_visit: UUID | None = None,
+    rep_ids: Collection[UUID] | None = None,
 ) -> Match | None:
     """The earliest stored photo within ``radius`` of any of ``query_hashes``, if any: the
-    first use of a photo shown again, however many copies came after it."""
+    first use of a photo shown again, however many copies came after it. ``rep_ids`` limits
+    the answer to those reps' visits (a caller's scope)."""
     query_hashes = tuple(h for h in query_hashes if h != FEATURELESS)
     if not query_hashes:
         return None
@@ -108,6 +120,8 @@ async def nearest_earlier(
     query = VisitPhoto.filter(id__in=list(best))
     if exclude_visit is not None:
         query = query.exclude(visit_id=exclude_visit)
+    if rep_ids is not None:
+        query = query.filter(visit__rep_id__in=list(rep_ids))
     found = await query
     if not found:
         return None
@@ -166,11 +180,22 @@ async def _candidates_portable(
     return [(UUID(str(photo_id)), int(value)) for photo_id, value in rows]
 
 
-async def exact_earlier(*, organisation_id: UUID, sha256: str) -> VisitPhoto | None:
-    """A stored photo whose original or served copy has exactly these bytes."""
-    return await VisitPhoto.filter(
+async def exact_earlier(
+    *,
+    organisation_id: UUID,
+    sha256: str,
+    exclude_visit: UUID | None = None,
+    rep_ids: Collection[UUID] | None = None,
+) -> VisitPhoto | None:
+    """The first stored photo whose original or served copy has exactly these bytes."""
+    query = VisitPhoto.filter(
         Q(sha256=sha256) | Q(served_sha256=sha256), organisation_id=organisation_id
-    ).first()
+    )
+    if exclude_visit is not None:
+        query = query.exclude(visit_id=exclude_visit)
+    if rep_ids is not None:
+        query = query.filter(visit__rep_id__in=list(rep_ids))
+    return await query.order_by("created_at").first()
 
 
 def stamped_copy(image: Image.Image, lines: list[str]) -> tuple[bytes, tuple[int, ...]]:
@@ -208,15 +233,15 @@ async def attach_photo(
     source: PhotoSource,
     services: Services,
 ) -> tuple[VisitPhoto, Visit]:
-    """Attach an on-site photo to the caller's open visit; attaching the same upload to the
-    same visit again answers the photo already attached."""
-    visit = await service.own_open_visit(principal=principal, visit_id=visit_id)
+    """Attach an on-site photo to the caller's open visit. A retry answers the photo already
+    attached: the same upload, or the same bytes uploaded again, to the same visit."""
+    visit = await service.own_visit(principal=principal, visit_id=visit_id)
     upload = await evidence_upload(principal=principal, upload_id=upload_id, kind=UploadKind.PHOTO)
-    already = await VisitPhoto.get_or_none(upload_id=upload.id)
+    already = await _attached(visit, upload)
     if already is not None:
-        if already.visit_id != visit.id:  # type: ignore[attr-defined]
-            raise ServiceError(Code.UPLOAD_ALREADY_USED, field="uploadId")
         return already, visit
+    if visit.status is not VisitStatus.OPEN:
+        raise ServiceError(Code.VISIT_CLOSED, field="visitId")
     if await VisitPhoto.filter(visit_id=visit.id).count() >= MAX_PHOTOS:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_PHOTOS)
     current = await policies.current(organisation_id=principal.organisation_id)
@@ -239,7 +264,9 @@ async def attach_photo(
         policy=current.policy,
         evidence=evidence,
     )
-    exact = await exact_earlier(organisation_id=principal.organisation_id, sha256=upload.sha256)
+    exact = await exact_earlier(
+        organisation_id=principal.organisation_id, sha256=upload.sha256, exclude_visit=visit.id
+    )
     match = (
         Match(photo=exact, distance=0)
         if exact is not None
@@ -252,14 +279,13 @@ async def attach_photo(
     )
     if match is not None:
         earlier = await Visit.get(id=match.photo.visit_id)  # type: ignore[attr-defined]
-        findings.append(
-            photos.reuse_finding(
-                previous_code=earlier.code,
-                previous_at=earlier.started_at.astimezone(zone).replace(second=0, microsecond=0),
-                distance=match.distance,
-                evidence=evidence,
-            )
+        finding = photos.reuse_finding(
+            previous_code=earlier.code,
+            previous_at=earlier.started_at.astimezone(zone).replace(second=0, microsecond=0),
+            distance=match.distance,
+            evidence=evidence,
         )
+        findings.append(await service.earlier_visit_finding(finding, earlier, principal))
     customer = await Customer.get(id=visit.customer_id)  # type: ignore[attr-defined]
     rep = await User.get(id=principal.user_id)
     lines = watermark_lines(
@@ -273,9 +299,51 @@ async def attach_photo(
     async with decode_slot():
         served_bytes, served_hashes = await asyncio.to_thread(stamped_copy, analysis.image, lines)
     served_sha = await services.media.put(served_bytes)
+    try:
+        row, visit = await _store(
+            principal=principal,
+            visit_id=visit_id,
+            upload=upload,
+            source=source,
+            analysis=analysis,
+            served=(served_bytes, served_sha, served_hashes),
+            zone=zone,
+            findings=findings,
+            current=current,
+        )
+    except IntegrityError:
+        # The same upload attached twice at once: the other request stored it.
+        row = await VisitPhoto.get(upload_id=upload.id)
+    return row, visit
+
+
+async def _attached(visit: Visit, upload: Upload) -> VisitPhoto | None:
+    """The photo this upload (or these very bytes) already is in this visit; UPLOAD_ALREADY_USED
+    when the upload belongs to another visit."""
+    same = await VisitPhoto.get_or_none(upload_id=upload.id)
+    if same is not None and same.visit_id != visit.id:  # type: ignore[attr-defined]
+        raise ServiceError(Code.UPLOAD_ALREADY_USED, field="uploadId")
+    return same or await VisitPhoto.filter(visit_id=visit.id, sha256=upload.sha256).first()
+
+
+async def _store(
+    *,
+    principal: Principal,
+    visit_id: UUID,
+    upload: Upload,
+    source: PhotoSource,
+    analysis: photos.PhotoAnalysis,
+    served: tuple[bytes, str, tuple[int, ...]],
+    zone: ZoneInfo,
+    findings: list[Finding],
+    current: policies.OrgPolicy,
+) -> tuple[VisitPhoto, Visit]:
+    served_bytes, served_sha, served_hashes = served
     async with in_transaction():
         visit = await service.own_open_visit(principal=principal, visit_id=visit_id, lock=True)
-        served = await Upload.create(
+        if await VisitPhoto.filter(visit_id=visit.id).count() >= MAX_PHOTOS:
+            raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_PHOTOS)
+        served_row = await Upload.create(
             organisation_id=principal.organisation_id,
             uploader_id=principal.user_id,
             kind=UploadKind.PHOTO,
@@ -289,7 +357,7 @@ async def attach_photo(
             organisation_id=principal.organisation_id,
             visit_id=visit.id,
             upload_id=upload.id,
-            served_id=served.id,
+            served_id=served_row.id,
             source=source,
             sha256=upload.sha256,
             served_sha256=served_sha,
@@ -312,5 +380,5 @@ async def attach_photo(
                 if h != FEATURELESS
             ]
         )
-        await service.rejudge(visit=visit, policy=current.policy)
+        await service.rejudge(visit=visit, current=current)
     return row, visit

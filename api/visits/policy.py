@@ -17,6 +17,7 @@ from api.audit import service as audit
 from api.auth.principal import Principal
 from api.clock import Clock
 from api.errors import ServiceError
+from api.org.models import Organisation
 from api.visits.errors import VisitErrorCode as Code
 from api.visits.models import VerificationPolicyVersion
 from verification.policy import PolicyError, VerificationPolicy
@@ -68,6 +69,8 @@ async def update(
     """Store a new version: ``None`` keeps that part as it is. Needs ``VISITS_POLICY``."""
     org_id = principal.organisation_id
     async with in_transaction():
+        # The organisation's row serialises editors (there may be no policy row to lock yet).
+        await Organisation.filter(id=org_id).select_for_update().only("id").first()
         latest = (
             await VerificationPolicyVersion.filter(organisation_id=org_id)
             .select_for_update()

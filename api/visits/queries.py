@@ -114,6 +114,7 @@ class VisitQueries:
                 visit=None,
                 photo=None,
                 taken_at=None,
+                exif_taken_at=None,
                 taken_by=None,
             )
         [visit] = await VisitType.build([found.visit], info)
@@ -123,7 +124,8 @@ class VisitQueries:
             distance=found.distance,
             visit=visit,
             photo=PhotoType.from_row(found.photo, ctx),
-            taken_at=found.photo.taken_at or found.photo.created_at,
+            taken_at=found.photo.created_at,
+            exif_taken_at=found.photo.taken_at,
             taken_by=UserType.from_row(rep),
         )
 

@@ -15,6 +15,7 @@ from typing import Any
 from uuid import UUID
 from zoneinfo import ZoneInfo
 
+from tortoise.exceptions import IntegrityError
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
@@ -33,6 +34,7 @@ from api.visits.models import (
     TranscriptSource,
     Visit,
     VisitRecording,
+    VisitStatus,
 )
 from api.visits.photos import evidence_upload
 from verification import voice
@@ -75,6 +77,7 @@ async def duplicate_of(
     rep_id: UUID,
     fingerprint: voice.Fingerprint,
     policy: VerificationPolicy,
+    exclude_visit: UUID | None = None,
 ) -> VisitRecording | None:
     """An earlier recording of the organisation this one duplicates, if any.
 
@@ -100,7 +103,11 @@ async def duplicate_of(
         .values_list("id", flat=True)
     )
     ids = list(dict.fromkeys([*shared, *latest]))
-    for row in await VisitRecording.filter(id__in=ids).order_by("created_at"):
+    for row in (
+        await VisitRecording.filter(id__in=ids)
+        .exclude(visit_id=exclude_visit)
+        .order_by("created_at")
+    ):
         earlier = voice.Fingerprint.from_bytes(row.fingerprint)
         if voice.is_duplicate(fingerprint, earlier, policy):
             return row
@@ -119,13 +126,20 @@ async def attach_voice(
     text = (transcript or "").strip()
     if len(text) > MAX_TRANSCRIPT:
         raise ServiceError(Code.TOO_LONG, field="transcript", max=MAX_TRANSCRIPT)
-    visit = await service.own_open_visit(principal=principal, visit_id=visit_id)
+    visit = await service.own_visit(principal=principal, visit_id=visit_id)
     upload = await evidence_upload(principal=principal, upload_id=upload_id, kind=UploadKind.VOICE)
     already = await VisitRecording.get_or_none(upload_id=upload.id)
     if already is not None:
         if already.visit_id != visit.id:  # type: ignore[attr-defined]
             raise ServiceError(Code.UPLOAD_ALREADY_USED, field="uploadId")
         return already, visit
+    same_bytes = await VisitRecording.filter(
+        visit_id=visit.id, upload__sha256=upload.sha256
+    ).first()
+    if same_bytes is not None:
+        return same_bytes, visit  # the same recording uploaded again by a retrying phone
+    if visit.status is not VisitStatus.OPEN:
+        raise ServiceError(Code.VISIT_CLOSED, field="visitId")
     if await VisitRecording.filter(visit_id=visit.id).count() >= MAX_RECORDINGS:
         raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_RECORDINGS)
     current = await policies.current(organisation_id=principal.organisation_id)
@@ -149,42 +163,50 @@ async def attach_voice(
     earlier = await duplicate_of(
         organisation_id=principal.organisation_id,
         rep_id=principal.user_id,
+        exclude_visit=visit.id,
         fingerprint=analysis.fingerprint,
         policy=current.policy,
     )
     if earlier is not None:
         earlier_visit = await Visit.get(id=earlier.visit_id)  # type: ignore[attr-defined]
         org = await Organisation.get(id=principal.organisation_id)
-        findings.append(
-            voice.duplicate_finding(
-                previous_code=earlier_visit.code,
-                previous_at=earlier_visit.started_at.astimezone(ZoneInfo(org.time_zone)).replace(
-                    second=0, microsecond=0
-                ),
-                evidence=evidence,
-            )
+        finding = voice.duplicate_finding(
+            previous_code=earlier_visit.code,
+            previous_at=earlier_visit.started_at.astimezone(ZoneInfo(org.time_zone)).replace(
+                second=0, microsecond=0
+            ),
+            evidence=evidence,
         )
+        findings.append(await service.earlier_visit_finding(finding, earlier_visit, principal))
     reading = voice.analyse_transcript(text, current.lexicon) if text else None
-    async with in_transaction():
-        visit = await service.own_open_visit(principal=principal, visit_id=visit_id, lock=True)
-        row = await VisitRecording.create(
-            organisation_id=principal.organisation_id,
-            visit_id=visit.id,
-            upload_id=upload.id,
-            duration_ms=round(analysis.duration_s * 1000),
-            speech_ratio=round(analysis.speech_ratio, 3),
-            transcript=text,
-            transcript_source=source,
-            keywords={str(k): list(v) for k, v in reading.keywords.items()} if reading else {},
-            emotion=Emotion(reading.emotion.value) if reading else Emotion.NEUTRAL,
-            fingerprint=analysis.fingerprint.to_bytes(),
-            findings=[f.to_json() for f in findings],
-        )
-        await RecordingKey.bulk_create(
-            [
-                RecordingKey(organisation_id=principal.organisation_id, recording_id=row.id, key=k)
-                for k in sorted(set(voice.index_keys(analysis.fingerprint)))
-            ]
-        )
-        await service.rejudge(visit=visit, policy=current.policy)
+    try:
+        async with in_transaction():
+            visit = await service.own_open_visit(principal=principal, visit_id=visit_id, lock=True)
+            if await VisitRecording.filter(visit_id=visit.id).count() >= MAX_RECORDINGS:
+                raise ServiceError(Code.TOO_MANY_ITEMS, field="uploadId", max=MAX_RECORDINGS)
+            row = await VisitRecording.create(
+                organisation_id=principal.organisation_id,
+                visit_id=visit.id,
+                upload_id=upload.id,
+                duration_ms=round(analysis.duration_s * 1000),
+                speech_ratio=round(analysis.speech_ratio, 3),
+                transcript=text,
+                transcript_source=source,
+                keywords={str(k): list(v) for k, v in reading.keywords.items()} if reading else {},
+                emotion=Emotion(reading.emotion.value) if reading else Emotion.NEUTRAL,
+                fingerprint=analysis.fingerprint.to_bytes(),
+                findings=[f.to_json() for f in findings],
+            )
+            await RecordingKey.bulk_create(
+                [
+                    RecordingKey(
+                        organisation_id=principal.organisation_id, recording_id=row.id, key=k
+                    )
+                    for k in sorted(set(voice.index_keys(analysis.fingerprint)))
+                ]
+            )
+            await service.rejudge(visit=visit, current=current)
+    except IntegrityError:
+        # The same upload attached twice at once: the other request stored it.
+        row = await VisitRecording.get(upload_id=upload.id)
     return row, visit

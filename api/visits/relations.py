@@ -10,7 +10,9 @@ from uuid import UUID
 
 from tortoise.models import Model
 
+from api.auth.principal import Principal
 from api.customers.models import Customer, Site
+from api.customers.service import scoped_customers
 from api.org.models import User
 from api.visits.models import Visit, VisitAudit, VisitFix, VisitPhoto, VisitRecording
 
@@ -36,8 +38,18 @@ def _by_visit(rows: list[Any]) -> dict[UUID, list[Any]]:
     return grouped
 
 
+async def _visible_customers(principal: Principal, ids: set[UUID]) -> list[Customer]:
+    """The visits' customers the caller may see (a customer since reassigned may not be)."""
+    scoped = await scoped_customers(principal=principal)
+    return await scoped.filter(id__in=list(ids))
+
+
 async def relations_of(
-    *, visits: list[Visit], wanted: Collection[str], known: VisitRelations | None = None
+    *,
+    visits: list[Visit],
+    wanted: Collection[str],
+    principal: Principal,
+    known: VisitRelations | None = None,
 ) -> VisitRelations:
     """Load the relations named in ``wanted`` (GraphQL field names) for ``visits``, together.
 
@@ -64,10 +76,7 @@ async def relations_of(
         when(("rep", "auditor", "audits"), lambda: User.filter(id__in=list(user_ids))),
         when(
             ("customer",),
-            lambda: Customer.filter(
-                id__in=list({v.customer_id for v in visits}),  # type: ignore[attr-defined]
-                organisation_id=org,
-            ),
+            lambda: _visible_customers(principal, {v.customer_id for v in visits}),  # type: ignore[attr-defined]
         ),
         when(
             ("site",),

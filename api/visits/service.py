@@ -47,12 +47,12 @@ from verification import visit as visit_checks
 from verification.findings import Finding, FindingCode
 from verification.geo import Datum as GeoDatum
 from verification.geo import Point, to_wgs84
-from verification.policy import VerificationPolicy
 from verification.verdict import assess
 
 ABANDONED_AFTER = timedelta(hours=12)
 """An open visit nobody ended is closed by the periodic sweep this long after it started."""
 RECENT_FIXES = 10
+JOINT_VISIT_WINDOW = timedelta(minutes=30)
 LEARNED_WIFI_VISITS = 50
 MAX_WIFI = 50
 MAX_DEVICE_KEYS, MAX_DEVICE_VALUE = 12, 128
@@ -134,15 +134,16 @@ async def list_visits(*, principal: Principal, filter: VisitFilter) -> QuerySet[
         query = query.filter(customer_id=filter.customer_id)
     if filter.verdicts:
         query = query.filter(verdict__in=list(filter.verdicts))
+    # In UTC: SQLite compares stored timestamps as text.
     if filter.started_after:
-        query = query.filter(started_at__gte=filter.started_after)
+        query = query.filter(started_at__gte=filter.started_after.astimezone(UTC))
     if filter.started_before:
-        query = query.filter(started_at__lt=filter.started_before)
+        query = query.filter(started_at__lt=filter.started_before.astimezone(UTC))
     return query
 
 
-async def own_open_visit(*, principal: Principal, visit_id: UUID, lock: bool = False) -> Visit:
-    """The caller's own open visit, or a ServiceError saying why not."""
+async def own_visit(*, principal: Principal, visit_id: UUID, lock: bool = False) -> Visit:
+    """The caller's own visit, open or closed, or a ServiceError saying why not."""
     query = Visit.filter(id=visit_id, organisation_id=principal.organisation_id)
     if lock:
         query = query.select_for_update()
@@ -151,6 +152,12 @@ async def own_open_visit(*, principal: Principal, visit_id: UUID, lock: bool = F
         raise ServiceError(Code.VISIT_NOT_FOUND, field="visitId")
     if visit.rep_id != principal.user_id:  # type: ignore[attr-defined]
         raise ServiceError(Code.NOT_YOUR_VISIT, field="visitId")
+    return visit
+
+
+async def own_open_visit(*, principal: Principal, visit_id: UUID, lock: bool = False) -> Visit:
+    """The caller's own open visit, or a ServiceError saying why not."""
+    visit = await own_visit(principal=principal, visit_id=visit_id, lock=lock)
     if visit.status is not VisitStatus.OPEN:
         raise ServiceError(Code.VISIT_CLOSED, field="visitId")
     return visit
@@ -199,10 +206,12 @@ def geo_datum(datum: Datum) -> GeoDatum:
     return GeoDatum(datum.value.lower())
 
 
-def visit_code(now: datetime) -> str:
-    """A short code people can read out and the watermark can carry: V-241124-7KQ2MX."""
+def visit_code(now: datetime, zone: ZoneInfo | None = None) -> str:
+    """A short code people can read out and the watermark can carry: V-241124-7KQ2MX (the
+    date is the organisation's local date)."""
     tail = "".join(secrets.choice(_CODE_ALPHABET) for _ in range(6))
-    return f"V-{now:%y%m%d}-{tail}"
+    local = now.astimezone(zone) if zone else now
+    return f"V-{local:%y%m%d}-{tail}"
 
 
 def fix_of(position: Position, client_time: datetime) -> gps.Fix:
@@ -248,15 +257,18 @@ async def _previous_fixes(*, rep_id: UUID, before: datetime) -> list[gps.PriorFi
 
 
 async def _same_place(
-    *, organisation_id: UUID, rep_id: UUID, position: Position
+    *, organisation_id: UUID, rep_id: UUID, position: Position, now: datetime
 ) -> list[gps.PriorFix]:
-    """Other people's fixes at exactly these coordinates: a position shared between phones is
-    a replay too (found by index on the reported micro-degrees)."""
+    """Other people's earlier fixes at exactly these coordinates: a position shared between
+    phones is a replay too (found by index on the reported micro-degrees). Fixes of the last
+    ``JOINT_VISIT_WINDOW`` are left out: two reps visiting together may get the same cached
+    Wi-Fi position."""
     rows = (
         await VisitFix.filter(
             organisation_id=organisation_id,
             lat_e6=_micro(position.latitude),
             lon_e6=_micro(position.longitude),
+            server_time__lt=now - JOINT_VISIT_WINDOW,
         )
         .exclude(rep_id=rep_id)
         .limit(RECENT_FIXES)
@@ -291,6 +303,13 @@ async def _visible_site(principal: Principal, site_id: UUID) -> Site:
     return site
 
 
+async def _open_visit_and_organisation(principal: Principal) -> tuple[Visit | None, Organisation]:
+    return await asyncio.gather(
+        Visit.filter(rep_id=principal.user_id, status=VisitStatus.OPEN).first(),
+        Organisation.get(id=principal.organisation_id),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class StartedVisit:
     """A visit just started, with what the caller needs to show it without reading it back."""
@@ -312,8 +331,8 @@ async def start_visit(
     device = _device(data.device)
     now = services.clock.now()
     # Independent reads, sent together.
-    already, site, current, previous, known, others = await asyncio.gather(
-        Visit.filter(rep_id=principal.user_id, status=VisitStatus.OPEN).first(),
+    (already, organisation), site, current, previous, known, others = await asyncio.gather(
+        _open_visit_and_organisation(principal),
         _visible_site(principal, data.site_id),
         policies.current(organisation_id=principal.organisation_id),
         _previous_fixes(rep_id=principal.user_id, before=now),
@@ -322,6 +341,7 @@ async def start_visit(
             organisation_id=principal.organisation_id,
             rep_id=principal.user_id,
             position=data.position,
+            now=now,
         ),
     )
     if already is not None:
@@ -351,7 +371,7 @@ async def start_visit(
                 rep_id=principal.user_id,
                 customer_id=site.customer_id,  # type: ignore[attr-defined]
                 site_id=site.id,
-                code=visit_code(now),
+                code=visit_code(now, ZoneInfo(organisation.time_zone)),
                 started_at=now,
                 policy_version=current.version,
                 device=device,
@@ -437,7 +457,9 @@ async def end_visit(
     now = services.clock.now()
     current = await policies.current(organisation_id=principal.organisation_id)
     async with in_transaction():
-        visit = await own_open_visit(principal=principal, visit_id=visit_id, lock=True)
+        visit = await own_visit(principal=principal, visit_id=visit_id, lock=True)
+        if visit.status is VisitStatus.CLOSED:
+            return visit  # a retried endVisit (the phone lost the answer) gets the same visit
         await close(
             visit=visit,
             position=position,
@@ -509,7 +531,7 @@ async def close(
         "next_step_due": outcome.next_step_due.isoformat() if outcome.next_step_due else None,
     }
     await visit.save(update_fields=["findings", "status", "ended_at", "outcome", "updated_at"])
-    await rejudge(visit=visit, policy=current.policy)
+    await rejudge(visit=visit, current=current)
     await _judge_backfill(visit=visit, current=current)
 
 
@@ -552,10 +574,26 @@ async def _judge_backfill(*, visit: Visit, current: policies.OrgPolicy) -> None:
         kept = [f for f in row.findings if f.get("code") != finding.code.value]
         row.findings = [*kept, finding.to_json()]
         await row.save(update_fields=["findings", "updated_at"])
-        await rejudge(visit=row, policy=current.policy)
+        await rejudge(visit=row, current=current)
 
 
 # Verdict -------------------------------------------------------------------------------------
+
+
+HIDDEN = "***"
+
+
+async def earlier_visit_finding(finding: Finding, earlier: Visit, principal: Principal) -> Finding:
+    """A reuse or duplicate finding that names the earlier visit only to those who may see it.
+
+    The rep who attached the evidence (and so everyone reading the finding later) learns the
+    earlier visit's code and time only when that visit is within the rep's own scope; otherwise
+    both read ``***``. Managers find the origin with ``traceMedia``, which is scoped to them.
+    """
+    params = dict(finding.params)
+    if not await _may_see(principal, earlier):
+        params.update(previous_code=HIDDEN, previous_at=HIDDEN)
+    return Finding(finding.code, finding.severity, params, finding.evidence)
 
 
 async def evidence_findings(visit: Visit) -> list[Finding]:
@@ -572,14 +610,18 @@ async def evidence_findings(visit: Visit) -> list[Finding]:
     return [Finding.from_json(r) for r in rows]
 
 
-async def rejudge(*, visit: Visit, policy: VerificationPolicy) -> None:
-    """Recompute the machine verdict and score from the visit's stored findings."""
+async def rejudge(*, visit: Visit, current: policies.OrgPolicy) -> None:
+    """Recompute the machine verdict and score from the visit's stored findings, under the
+    organisation's current policy (whose version the visit then records)."""
     findings = await evidence_findings(visit)
-    result = assess(findings, closed=visit.status is VisitStatus.CLOSED, policy=policy)
+    result = assess(findings, closed=visit.status is VisitStatus.CLOSED, policy=current.policy)
     visit.verdict = VisitVerdict(result.verdict.value)
     visit.score = result.score
     visit.queue_rank = queue_rank(visit)
-    await visit.save(update_fields=["verdict", "score", "queue_rank", "updated_at"])
+    visit.policy_version = current.version
+    await visit.save(
+        update_fields=["verdict", "score", "queue_rank", "policy_version", "updated_at"]
+    )
 
 
 def queue_rank(visit: Visit) -> int | None:

@@ -15,6 +15,7 @@ from uuid import UUID
 
 from api.auth.principal import Principal
 from api.errors import ServiceError
+from api.org.scope import visible_user_ids
 from api.services import Services
 from api.uploads.models import Upload, UploadKind
 from api.visits import photos, service
@@ -49,16 +50,20 @@ async def trace_media(*, principal: Principal, upload_id: UUID, services: Servic
     if upload.kind is not UploadKind.PHOTO:
         raise ServiceError(Code.UPLOAD_WRONG_KIND, field="uploadId", expected="photo")
     org = principal.organisation_id
-    exact = await photos.exact_earlier(organisation_id=org, sha256=upload.sha256)
+    visible = await visible_user_ids(principal)  # the caller's scope, searched first
+    exact = await photos.exact_earlier(organisation_id=org, sha256=upload.sha256, rep_ids=visible)
     if exact is not None:
         kind = MediaMatch.ORIGINAL if exact.sha256 == upload.sha256 else MediaMatch.SERVED_COPY
         return await _within_scope(principal, Trace(kind, 0, exact))
-    analysis = await photos.analyse(await services.media.get(upload.sha256), services)
+    analysis = await photos.analyse(
+        await services.media.get(upload.sha256), services, sha256=upload.sha256
+    )
     current = await policies.current(organisation_id=org)
     match = await photos.nearest_earlier(
         organisation_id=org,
         query_hashes=analysis.query_hashes,
         radius=current.policy.photo_reuse_max_distance,
+        rep_ids=visible,
     )
     if match is None:
         return NOTHING

@@ -210,7 +210,12 @@ class VisitType:
     ) -> list[VisitType]:
         """Types for ``rows`` with the relations the query selects, loaded page-wide (except
         those ``known`` already)."""
-        relations = await relations_of(visits=rows, wanted=selected_names(info), known=known)
+        relations = await relations_of(
+            visits=rows,
+            wanted=selected_names(info),
+            principal=info.context.require_principal(),
+            known=known,
+        )
         customers = await _customer_types(rows, relations, info)
         return [cls.from_row(row, relations, customers, info.context) for row in rows]
 
@@ -381,7 +386,12 @@ class MediaTrace:
     )
     visit: VisitType | None
     photo: PhotoType | None
-    taken_at: datetime | None
+    taken_at: datetime | None = strawberry.field(
+        description="When the server received the photo (the record)."
+    )
+    exif_taken_at: datetime | None = strawberry.field(
+        description="The capture time written in the photo's EXIF by the phone, if any."
+    )
     taken_by: Annotated[UserType, strawberry.lazy("api.org.types")] | None
 
 

@@ -74,7 +74,7 @@ mutation ($id: ID!, $decision: AuditDecision!, $comment: String!) {
 TRACE = """
 query ($upload: ID!) {
   traceMedia(uploadId: $upload) {
-    match distance takenAt takenBy { username } visit { id code } photo { id }
+    match distance takenAt exifTakenAt takenBy { username } visit { id code } photo { id }
   }
 }
 """

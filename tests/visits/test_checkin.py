@@ -142,12 +142,23 @@ async def test_a_short_visit_that_ends_far_away_is_flagged(api):
     assert {"VISIT_TOO_SHORT", "VISIT_END_FAR_FROM_START"} <= found
 
 
-async def test_a_closed_visit_cannot_change(api):
+async def test_ending_again_answers_the_closed_visit_and_nothing_can_be_added(api):
+    from tests.visits.media import jpeg_bytes, scene
+    from tests.visits.support import PHOTO, upload
+
     f = await field(api)
     visit = (await start(api, f))["visit"]
-    await api.graphql(END, {"id": visit["id"]}, token=f.rep_token)
-    body = await api.graphql(END, {"id": visit["id"]}, token=f.rep_token)
-    assert body["data"]["endVisit"]["errors"][0]["code"] == "VISIT_CLOSED"
+    first = await api.graphql(END, {"id": visit["id"]}, token=f.rep_token)
+    await later(api, f, minutes=1)
+    again = await api.graphql(END, {"id": visit["id"]}, token=f.rep_token)  # a phone's retry
+    assert again["data"]["endVisit"]["errors"] == []
+    ended = again["data"]["endVisit"]["visit"]["endedAt"]
+    assert ended == first["data"]["endVisit"]["visit"]["endedAt"]
+    upload_id = await upload(api, f.rep_token, "photo", jpeg_bytes(scene(3)), "image/jpeg")
+    body = await api.graphql(
+        PHOTO, {"visit": visit["id"], "upload": upload_id, "source": "CAMERA"}, token=f.rep_token
+    )
+    assert body["data"]["attachVisitPhoto"]["errors"][0]["code"] == "VISIT_CLOSED"
 
 
 async def test_a_rep_cannot_read_or_end_another_reps_visit_by_id(api):

@@ -121,7 +121,7 @@ async def test_a_recording_sent_again_re_encoded_is_a_duplicate(api):
     assert "VOICE_DUPLICATE" not in payload_codes(other)
 
 
-async def test_recordings_that_cannot_be_decoded_or_are_not_voice_are_refused(api):
+async def test_a_photo_as_a_recording_or_an_overlong_transcript_is_refused(api):
     f = await field(api)
     visit = (await start(api, f))["visit"]
     photo = await upload(api, f.rep_token, "photo", _tiny_jpeg(), "image/jpeg")

@@ -160,13 +160,13 @@ COMMENT ON TABLE "recording_key" IS 'A coarse fingerprint key of a recording: ca
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         DROP TABLE IF EXISTS "recording_key";
-        DROP TABLE IF EXISTS "visit";
-        DROP TABLE IF EXISTS "visit_photo";
-        DROP TABLE IF EXISTS "photo_hash";
-        DROP TABLE IF EXISTS "visit_audit";
-        DROP TABLE IF EXISTS "verification_policy";
         DROP TABLE IF EXISTS "visit_recording";
-        DROP TABLE IF EXISTS "visit_fix";"""
+        DROP TABLE IF EXISTS "photo_hash";
+        DROP TABLE IF EXISTS "visit_photo";
+        DROP TABLE IF EXISTS "visit_audit";
+        DROP TABLE IF EXISTS "visit_fix";
+        DROP TABLE IF EXISTS "visit";
+        DROP TABLE IF EXISTS "verification_policy";"""
 
 
 MODELS_STATE = (
