@@ -415,29 +415,25 @@ def perceptual_hash(image: Image.Image) -> int:
     return _box_hashes(pixels, [(0, 0, pixels.shape[1], pixels.shape[0])])[0]
 
 
-def image_hashes(image: Image.Image, *, crops: bool = True) -> tuple[int, ...]:
-    """The hashes stored for an already decoded image (e.g. the watermarked served copy): the
-    full frame, the trimmed frame and (``crops``) the stored crops, as :func:`analyse_photo`
-    stores them.
+def image_hashes(image: Image.Image) -> tuple[int, ...]:
+    """The hashes stored for an already decoded image: the full frame, the trimmed frame and
+    the stored crops, as :func:`analyse_photo` stores them.
 
     A JPEG not loaded yet is decoded in draft mode, grey, at the scale hashing needs. EXIF
-    orientation is not applied (the served copy has none).
+    orientation is not applied.
     """
     _draft(image, "L", WORK_LONG_SIDE)
-    return _hash_sets(_working_grey(image), crops=crops)[1]
+    return _hash_sets(_working_grey(image))[1]
 
 
-def _hash_sets(
-    pixels: NDArray[np.uint8], *, crops: bool = True
-) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """(query hashes, stored hashes) of a working grey image, duplicates removed; without
-    ``crops`` both are the frame hashes only."""
+def _hash_sets(pixels: NDArray[np.uint8]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(query hashes, stored hashes) of a working grey image, duplicates removed."""
     height, width = pixels.shape
     full = (0, 0, width, height)
     boxes = [
         full,
         _trimmed_box(pixels) or full,
-        *((_crop_box(width, height, c) for c in STORED_CROPS) if crops else ()),
+        *(_crop_box(width, height, c) for c in STORED_CROPS),
     ]
     hashes = _box_hashes(pixels, boxes)
     return _unique(hashes[:2]), _unique(hashes)

@@ -199,11 +199,12 @@ async def exact_earlier(
 
 
 def stamped_copy(image: Image.Image, lines: list[str]) -> tuple[bytes, tuple[int, ...]]:
-    """The served copy's bytes and its frame hashes (full and trimmed): a copy of the served
-    copy (a screenshot of the watermarked photo) is found again as well as a copy of the
-    original. Its crops are left to the original's: cutting the band off leaves the photo."""
+    """The served copy's bytes and its whole-frame hash: a copy of the served copy (a
+    screenshot of the watermarked photo: the query's trimmed hash) is found again as well as a
+    copy of the original. It has no borders to trim, and its crops are left to the original's
+    (cutting the band off leaves the photo)."""
     stamped = stamp_image(image, lines)
-    return encode_jpeg(stamped), photos.image_hashes(stamped, crops=False)
+    return encode_jpeg(stamped), (photos.perceptual_hash(stamped),)
 
 
 def exif_time(taken_at: datetime | None, zone: ZoneInfo) -> datetime | None:
