@@ -57,7 +57,6 @@ __all__ = [
     "check_photo",
     "chunks",
     "hamming",
-    "image_hashes",
     "is_reuse",
     "perceptual_hash",
     "probe_keys",
@@ -413,17 +412,6 @@ def perceptual_hash(image: Image.Image) -> int:
     """The 64-bit DCT hash of a whole image (any mode and size); 0 when featureless."""
     pixels = _working_grey(image)
     return _box_hashes(pixels, [(0, 0, pixels.shape[1], pixels.shape[0])])[0]
-
-
-def image_hashes(image: Image.Image) -> tuple[int, ...]:
-    """The hashes stored for an already decoded image: the full frame, the trimmed frame and
-    the stored crops, as :func:`analyse_photo` stores them.
-
-    A JPEG not loaded yet is decoded in draft mode, grey, at the scale hashing needs. EXIF
-    orientation is not applied.
-    """
-    _draft(image, "L", WORK_LONG_SIDE)
-    return _hash_sets(_working_grey(image))[1]
 
 
 def _hash_sets(pixels: NDArray[np.uint8]) -> tuple[tuple[int, ...], tuple[int, ...]]:

@@ -144,11 +144,11 @@ async def list_visits(*, principal: Principal, filter: VisitFilter) -> QuerySet[
 
 async def own_visit(*, principal: Principal, visit_id: UUID, lock: bool = False) -> Visit:
     """The caller's own visit, open or closed, or a ServiceError saying why not."""
-    query = Visit.filter(id=visit_id, organisation_id=principal.organisation_id)
+    query = (await scoped_visits(principal=principal)).filter(id=visit_id)
     if lock:
         query = query.select_for_update()
     visit = await query.first()
-    if visit is None or not await _may_see(principal, visit):
+    if visit is None:
         raise ServiceError(Code.VISIT_NOT_FOUND, field="visitId")
     if visit.rep_id != principal.user_id:  # type: ignore[attr-defined]
         raise ServiceError(Code.NOT_YOUR_VISIT, field="visitId")

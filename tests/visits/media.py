@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from typing import cast
 
 import av
 import numpy as np
@@ -50,14 +51,23 @@ def speech_like(seconds: float, *, seed: int = 1, rate: int = 16_000) -> np.ndar
 
 
 def mp3_bytes(samples: np.ndarray, rate: int = 16_000, bitrate: int = 64_000) -> bytes:
+    return encoded(samples, "mp3", "libmp3lame", rate=rate, bitrate=bitrate)
+
+
+def m4a_bytes(samples: np.ndarray, rate: int = 16_000, bitrate: int = 48_000) -> bytes:
+    return encoded(samples, "mp4", "aac", rate=rate, bitrate=bitrate)
+
+
+def encoded(samples: np.ndarray, container: str, codec: str, *, rate: int, bitrate: int) -> bytes:
+    """Mono 16-bit samples encoded with PyAV in ``container`` by ``codec``."""
     out = io.BytesIO()
-    with av.open(out, "w", format="mp3") as container:
-        stream = container.add_stream("libmp3lame", rate=rate)
+    with av.open(out, "w", format=container) as muxer:
+        stream = cast(av.AudioStream, muxer.add_stream(codec, rate=rate))
         stream.bit_rate = bitrate
         frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
         frame.sample_rate = rate
         for packet in stream.encode(frame):
-            container.mux(packet)
+            muxer.mux(packet)
         for packet in stream.encode(None):
-            container.mux(packet)
+            muxer.mux(packet)
     return out.getvalue()

@@ -3,28 +3,11 @@ keywords and emotion read from the transcript; bad recordings refused."""
 
 from __future__ import annotations
 
-import io
-
-import av
 import numpy as np
 
 from api.visits.models import VisitRecording
-from tests.visits.media import mp3_bytes, speech_like
+from tests.visits.media import m4a_bytes, mp3_bytes, speech_like
 from tests.visits.support import END, VOICE, codes, field, later, position, start, upload
-
-
-def m4a_bytes(samples: np.ndarray, rate: int = 16_000) -> bytes:
-    out = io.BytesIO()
-    with av.open(out, "w", format="mp4") as container:
-        stream = container.add_stream("aac", rate=rate)
-        stream.bit_rate = 48_000
-        frame = av.AudioFrame.from_ndarray(samples.reshape(1, -1), format="s16", layout="mono")
-        frame.sample_rate = rate
-        for packet in stream.encode(frame):
-            container.mux(packet)
-        for packet in stream.encode(None):
-            container.mux(packet)
-    return out.getvalue()
 
 
 async def _attach(api, f, visit, data, transcript=None, content_type="audio/mpeg"):
