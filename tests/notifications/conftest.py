@@ -35,5 +35,5 @@ def receiver_settings(settings: Settings, wecom: FakeWecom, dingtalk: FakeDingta
         settings,
         wecom_api_base=wecom.url,
         dingtalk_api_base=dingtalk.url,
-        notification_timeout_seconds=1.0,
+        notification_timeout_seconds=3.0,
     )

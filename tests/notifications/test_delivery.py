@@ -219,7 +219,7 @@ async def test_a_channel_that_cannot_reach_the_person_is_recorded_as_skipped(ser
 
 async def test_a_slow_channel_does_not_hold_up_the_others(services, receiver_settings, wecom):
     world = await _world_with_robots()
-    wecom.delay = 0.8  # under the 1 s timeout: slow, not failing
+    wecom.delay = 0.8  # well under the 3 s timeout: slow, not failing
     await _notify(world, services)
     now = services.clock.now()
     from api.jobs.relay import relay_due

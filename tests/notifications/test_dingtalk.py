@@ -54,6 +54,14 @@ def fake() -> Iterator[FakeDingtalk]:
 
 @pytest.fixture
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    # Generous: a loaded CI machine must not turn a normal exchange into a timeout. The timeout
+    # tests use their own impatient session.
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as client:
+        yield client
+
+
+@pytest.fixture
+async def impatient() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.2)) as client:
         yield client
 
@@ -211,7 +219,7 @@ async def test_errcodes_are_classified(
 
 
 async def test_http_errors_timeouts_and_refused_connections(
-    fake: FakeDingtalk, http: aiohttp.ClientSession
+    fake: FakeDingtalk, http: aiohttp.ClientSession, impatient: aiohttp.ClientSession
 ) -> None:
     fake.fail_next(http_status=502, retry_after=12)
     with pytest.raises(ChannelError) as raised:
@@ -224,10 +232,11 @@ async def test_http_errors_timeouts_and_refused_connections(
         await _robot(fake, http).send(_outgoing())
     assert (raised.value.code, raised.value.retryable) == ("HTTP_403", False)
 
-    fake.delay = 0.5
+    fake.delay = 1.0  # the impatient client waits 0.2 s
     with pytest.raises(ChannelError) as raised:
-        await _robot(fake, http).send(_outgoing())
+        await _robot(fake, impatient).send(_outgoing())
     assert (raised.value.code, raised.value.retryable) == ("TIMEOUT", True)
+    fake.delay = 0
 
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -79,6 +79,14 @@ def fake() -> Iterator[FakeWechatMessages]:
 
 @pytest.fixture
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    # Generous: a loaded CI machine must not turn a normal exchange into a timeout. The timeout
+    # tests use their own impatient session.
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as client:
+        yield client
+
+
+@pytest.fixture
+async def impatient() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.2)) as client:
         yield client
 
@@ -391,7 +399,7 @@ async def test_tokens_never_reach_the_logs(
 
 
 async def test_http_errors_and_timeouts(
-    fake: FakeWechatMessages, http: aiohttp.ClientSession
+    fake: FakeWechatMessages, http: aiohttp.ClientSession, impatient: aiohttp.ClientSession
 ) -> None:
     channel = _channel(fake, http)
     fake.fail_next(http_status=503, retry_after=20, endpoint="send")
@@ -400,9 +408,9 @@ async def test_http_errors_and_timeouts(
     assert (raised.value.code, raised.value.retryable) == ("HTTP_503", True)
     assert raised.value.retry_after == timedelta(seconds=20)
 
-    fake.delay = 0.5
+    fake.delay = 1.0  # the impatient client waits 0.2 s
     with pytest.raises(ChannelError) as raised:
-        await channel.send(_outgoing())
+        await _channel(fake, impatient).send(_outgoing())
     assert (raised.value.code, raised.value.retryable) == ("TIMEOUT", True)
 
 

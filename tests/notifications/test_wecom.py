@@ -56,6 +56,14 @@ def fake() -> Iterator[FakeWecom]:
 
 @pytest.fixture
 async def http() -> AsyncIterator[aiohttp.ClientSession]:
+    # Generous: a loaded CI machine must not turn a normal exchange into a timeout. The timeout
+    # tests use their own impatient session.
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10)) as client:
+        yield client
+
+
+@pytest.fixture
+async def impatient() -> AsyncIterator[aiohttp.ClientSession]:
     async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=0.2)) as client:
         yield client
 
@@ -198,11 +206,11 @@ async def test_other_client_errors_are_permanent(
     assert raised.value.retryable is False
 
 
-async def test_a_slow_server_times_out(fake: FakeWecom, http: aiohttp.ClientSession) -> None:
-    fake.delay = 0.5  # the client waits 0.2 s
+async def test_a_slow_server_times_out(fake: FakeWecom, impatient: aiohttp.ClientSession) -> None:
+    fake.delay = 1.0  # the impatient client waits 0.2 s
 
     with pytest.raises(ChannelError) as raised:
-        await _robot(fake, http).send(_outgoing())
+        await _robot(fake, impatient).send(_outgoing())
 
     assert raised.value.code == "TIMEOUT"
     assert raised.value.retryable is True
