@@ -16,6 +16,7 @@ from api.auth.wechat import WechatClient
 from api.clock import Clock, SystemClock
 from api.db import close_db, init_db, ping
 from api.graphql_app import LiuhenGraphQL
+from api.leads.webhooks import routes as lead_webhook_routes
 from api.redis import create_arq, shutdown_embedded
 from api.schema import build_schema
 from api.services import Services
@@ -109,6 +110,7 @@ def create_app(settings: Settings | None = None, *, services: Services | None = 
             WebSocketRoute("/graphql", graphql),
             Route("/healthz", healthz, methods=["GET"]),
             *upload_routes(),
+            *lead_webhook_routes(),
         ],
         lifespan=lifespan,
     )

@@ -18,6 +18,7 @@ MODEL_MODULES = [
     "api.uploads.models",
     "api.notifications.models",
     "api.visits.models",
+    "api.leads.models",
 ]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Indexes Tortoise cannot declare: the migrations create them on PostgreSQL, this on SQLite.
@@ -25,6 +26,9 @@ EMBEDDED_EXTRA_SQL = (
     # At most one open visit per rep, whatever the race between two check-ins.
     'CREATE UNIQUE INDEX IF NOT EXISTS "uid_visit_one_open" ON "visit" ("rep_id")'
     " WHERE \"status\" = 'OPEN'",
+    # The SLA sweep reads only leads with a pending deadline, earliest first.
+    'CREATE INDEX IF NOT EXISTS "idx_lead_sla_due" ON "lead" ("sla_due_at")'
+    ' WHERE "sla_due_at" IS NOT NULL',
 )
 
 

@@ -17,6 +17,7 @@ from uuid import UUID
 from strawberry.dataloader import DataLoader
 
 from api.auth.principal import Principal
+from api.leads.models import LeadAssignment, LeadEvent
 from api.org.models import Team, User
 from api.org.scope import visible_user_ids
 
@@ -32,6 +33,34 @@ class Loaders:
         self._visible_known = False
         self.user_by_id: DataLoader[UUID, User | None] = DataLoader(load_fn=self._load_users)
         self.team_by_id: DataLoader[UUID, Team | None] = DataLoader(load_fn=self._load_teams)
+        # Keyed by leads the caller was already allowed to read (the lead types are built from
+        # scoped queries); the organisation filter is a second fence.
+        self.assignments_by_lead: DataLoader[UUID, list[LeadAssignment]] = DataLoader(
+            load_fn=self._load_assignments
+        )
+        self.events_by_lead: DataLoader[UUID, list[LeadEvent]] = DataLoader(
+            load_fn=self._load_events
+        )
+
+    async def _load_assignments(self, keys: Sequence[UUID]) -> list[list[LeadAssignment]]:
+        found: dict[UUID, list[LeadAssignment]] = {key: [] for key in keys}
+        if self._principal is not None:
+            rows = await LeadAssignment.filter(
+                lead_id__in=list(keys), organisation_id=self._principal.organisation_id
+            ).order_by("sequence")
+            for row in rows:
+                found[row.lead_id].append(row)  # type: ignore[attr-defined]
+        return [found[key] for key in keys]
+
+    async def _load_events(self, keys: Sequence[UUID]) -> list[list[LeadEvent]]:
+        found: dict[UUID, list[LeadEvent]] = {key: [] for key in keys}
+        if self._principal is not None:
+            rows = await LeadEvent.filter(
+                lead_id__in=list(keys), organisation_id=self._principal.organisation_id
+            ).order_by("at", "created_at")
+            for row in rows:
+                found[row.lead_id].append(row)  # type: ignore[attr-defined]
+        return [found[key] for key in keys]
 
     async def _load_users(self, keys: Sequence[UUID]) -> list[User | None]:
         principal = self._principal

@@ -18,6 +18,10 @@ from api.customers.queries import CustomerQueries
 from api.graphql.extensions import extensions_for
 from api.jobs.mutations import JobMutations
 from api.jobs.queries import JobQueries
+from api.leads.admin import LeadAdminMutations, LeadAdminQueries
+from api.leads.import_schema import LeadImportMutations, LeadImportQueries
+from api.leads.mutations import LeadMutations
+from api.leads.queries import LeadQueries
 from api.notifications.mutations import NotificationMutations
 from api.notifications.queries import NotificationQueries
 from api.notifications.subscriptions import NotificationSubscriptions
@@ -37,6 +41,9 @@ Query = merge_types(
         JobQueries,
         NotificationQueries,
         VisitQueries,
+        LeadQueries,
+        LeadAdminQueries,
+        LeadImportQueries,
     ),
 )
 Mutation = merge_types(
@@ -49,6 +56,9 @@ Mutation = merge_types(
         JobMutations,
         NotificationMutations,
         VisitMutations,
+        LeadMutations,
+        LeadAdminMutations,
+        LeadImportMutations,
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))

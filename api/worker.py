@@ -23,6 +23,7 @@ from api.clock import Clock, SystemClock
 from api.db import close_db, init_db
 from api.jobs import registry
 from api.jobs.relay import relay_due, sweep
+from api.leads import jobs as lead_jobs
 from api.notifications import jobs as notification_jobs
 from api.notifications.channels import ChannelHub
 from api.redis import create_arq, redis_settings
@@ -59,7 +60,11 @@ async def sweep_outbox(ctx: dict[str, Any]) -> int:
 def job_functions() -> list[Function]:
     """Every job the worker runs on demand: the outbox jobs and the domains' direct jobs."""
     direct = [verify_audit_chain]
-    return [*registry.functions(), *(func(cast("WorkerCoroutine", job)) for job in direct)]
+    return [
+        *registry.functions(),
+        *(func(cast("WorkerCoroutine", job)) for job in direct),
+        func(cast("WorkerCoroutine", lead_jobs.check_sla), name=lead_jobs.CHECK_JOB),
+    ]
 
 
 def cron_jobs() -> list[CronJob]:
@@ -91,6 +96,12 @@ def cron_jobs() -> list[CronJob]:
             name="visits.close_abandoned",
             minute=EVERY_FIVE_MINUTES,
             second=40,
+            run_at_startup=True,
+        ),
+        cron(
+            cast("WorkerCoroutine", lead_jobs.sweep_sla),
+            name="leads.sla_sweep",
+            second=EVERY_TEN_SECONDS,
             run_at_startup=True,
         ),
         cron(

@@ -16,9 +16,9 @@ from time import perf_counter
 from types import ModuleType
 from typing import Any
 
-from bench import common, customers_list, notifications, visits
+from bench import common, customers_list, leads, notifications, visits
 
-BENCHMARKS: list[ModuleType] = [customers_list, notifications, visits]
+BENCHMARKS: list[ModuleType] = [customers_list, notifications, visits, leads]
 
 
 def _loop_factory() -> tuple[str, Callable[[], asyncio.AbstractEventLoop] | None]:
@@ -61,6 +61,7 @@ def _options(run: Callable[..., Any], args: argparse.Namespace) -> dict[str, Any
         "requests": args.requests,
         "notifications": args.notifications,
         "hashes": args.hashes,
+        "sla_leads": args.sla_leads,
     }
     return {name: value for name, value in options.items() if name in accepted}
 
@@ -83,6 +84,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         type=int,
         default=visits.DEFAULT_HASHES,
         help=f"stored photo hashes for the reuse lookup (default {visits.DEFAULT_HASHES:,})",
+    )
+    parser.add_argument(
+        "--sla-leads",
+        type=int,
+        default=leads.DEFAULT_SLA_LEADS,
+        help="leads in the table the SLA sweep benchmark reads, on PostgreSQL "
+        f"(default {leads.DEFAULT_SLA_LEADS:,}; SQLite uses at most {leads.SQLITE_SLA_LEADS:,})",
     )
     parser.add_argument(
         "--only",

@@ -128,6 +128,9 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
         "notifications.deliver",
         "notifications.escalate",
         "notifications.send_digests",
+        "leads.notify_assignment",
+        "leads.import",
+        "leads.sla_check",
     } <= names
     crons = {c.name: c for c in kwargs["cron_jobs"]}
     assert set(crons) == {
@@ -136,6 +139,7 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
         "audit.nightly_verification",
         "notifications.schedule_digests",
         "visits.close_abandoned",
+        "leads.sla_sweep",
     }
     assert kwargs["max_jobs"] == settings.worker_max_jobs
     assert crons["outbox.relay"].second == {0, 10, 20, 30, 40, 50}

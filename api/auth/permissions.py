@@ -26,6 +26,12 @@ class Permission(StrEnum):
     VISITS_CREATE = "visits.create"
     VISITS_AUDIT = "visits.audit"
     VISITS_POLICY = "visits.policy"
+    LEADS_VIEW = "leads.view"
+    LEADS_CAPTURE = "leads.capture"
+    LEADS_MANAGE = "leads.manage"
+    LEADS_ROUTING = "leads.routing"
+    LEADS_CHANNELS = "leads.channels"
+    CUSTOMERS_MERGE = "customers.merge"
     # Unlocked step by step for new hires by the onboarding capability.
     LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
     LEADS_ALL = "leads.all"
@@ -66,6 +72,21 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
         "Audit the team's visits and trace photos",
     ),
     Permission.VISITS_POLICY: ("配置拜访校验规则与关键词库", "Configure visit checks and lexicon"),
+    Permission.LEADS_VIEW: ("查看线索", "View leads"),
+    Permission.LEADS_CAPTURE: ("录入线索", "Capture leads"),
+    Permission.LEADS_MANAGE: (
+        "管理团队线索：看板、改派、黄金4小时跟进率",
+        "Manage the team's leads: board, reassignment, golden-hour rates",
+    ),
+    Permission.LEADS_ROUTING: (
+        "配置线索分配规则、时效与评分",
+        "Configure lead routing rules, SLAs and scoring",
+    ),
+    Permission.LEADS_CHANNELS: (
+        "配置线索渠道、导入线索、处理推送失败的线索",
+        "Configure lead channels, import leads, fix and replay failed payloads",
+    ),
+    Permission.CUSTOMERS_MERGE: ("合并重复客户", "Merge duplicate customers"),
     Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
     Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),
     Permission.QUOTES_STANDARD: ("发起标准产品报价", "Issue standard product quotes"),
@@ -79,19 +100,34 @@ _SALES = {
     Permission.CONTACTS_REVEAL,
     Permission.UPLOADS_CREATE,
     Permission.VISITS_CREATE,
+    Permission.LEADS_VIEW,
+    Permission.LEADS_CAPTURE,
     Permission.LEADS_RENEWAL_LOW_RISK,
     Permission.LEADS_ALL,
     Permission.QUOTES_STANDARD,
     Permission.PROPOSALS_CUSTOM,
 }
 
-_LEADERS = {Permission.USERS_VIEW, Permission.NOTIFICATIONS_TRAIL, Permission.VISITS_AUDIT}
+_LEADERS = {
+    Permission.USERS_VIEW,
+    Permission.NOTIFICATIONS_TRAIL,
+    Permission.VISITS_AUDIT,
+    Permission.LEADS_MANAGE,
+    Permission.CUSTOMERS_MERGE,
+}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.REP: frozenset(_SALES),
     Role.MANAGER: frozenset(_SALES | _LEADERS),
     Role.DIRECTOR: frozenset(_SALES | _LEADERS),
-    Role.MARKETING: frozenset({Permission.CUSTOMERS_VIEW}),
+    Role.MARKETING: frozenset(
+        {
+            Permission.CUSTOMERS_VIEW,
+            Permission.LEADS_VIEW,
+            Permission.LEADS_CAPTURE,
+            Permission.LEADS_CHANNELS,
+        }
+    ),
     Role.DELIVERY: frozenset({Permission.CUSTOMERS_VIEW, Permission.CONTACTS_VIEW}),
     Role.FINANCE: frozenset({Permission.CUSTOMERS_VIEW, Permission.PAYMENT_VIEW}),
     Role.ADMIN: frozenset(Permission),

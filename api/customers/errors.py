@@ -21,6 +21,9 @@ class CustomerErrorCode(StrEnum):
     TOO_MANY_ITEMS = "TOO_MANY_ITEMS"
     REVEAL_NOT_ALLOWED = "REVEAL_NOT_ALLOWED"
     PAYMENT_FIELDS_NOT_ALLOWED = "PAYMENT_FIELDS_NOT_ALLOWED"
+    SAME_CUSTOMER = "SAME_CUSTOMER"
+    CUSTOMER_MERGED = "CUSTOMER_MERGED"
+    REASON_REQUIRED = "REASON_REQUIRED"
 
 
 i18n.register(
@@ -50,5 +53,12 @@ i18n.register(
             "你的角色不能查看联系人的完整信息",
             "Your role may not see contact details unmasked",
         ),
+        # The same texts as api.leads.errors registers: a code has one message everywhere.
+        "SAME_CUSTOMER": ("不能把客户合并到自身", "A customer cannot be merged into itself"),
+        "CUSTOMER_MERGED": (
+            "该客户已被合并到其他客户",
+            "This customer has already been merged into another",
+        ),
+        "REASON_REQUIRED": ("请填写原因", "A reason is required"),
     }
 )

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Any
 
 from tortoise import fields
 
-from api.common.models import MutableEntity
+from api.common.models import Entity, MutableEntity
+from api.leads.identity import company_key
 from api.org.models import Organisation, User
 
 
@@ -44,10 +46,28 @@ class Customer(MutableEntity):
     payment_account = fields.CharField(max_length=64, null=True)
     payment_terms = fields.CharField(max_length=200, null=True)
     notes = fields.TextField(default="")
+    # De-duplication: the company name's key (api.leads.identity.company_key); "" for none.
+    company_key = fields.CharField(max_length=200, default="")
+    # Set when an explicit merge folded this customer into another one (never deleted).
+    merged_into: fields.ForeignKeyNullableRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="merged_from", null=True, on_delete=fields.SET_NULL
+    )
+
+    async def save(self, *args: Any, **kwargs: Any) -> None:
+        """Keep ``company_key`` in step with the name, whoever writes the row."""
+        self.company_key = (company_key(self.name) or "") if self.name else ""
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "name" in update_fields:
+            kwargs["update_fields"] = list({*update_fields, "company_key"})
+        await super().save(*args, **kwargs)
 
     class Meta:
         table = "customer"
-        indexes = (("organisation", "name"), ("organisation", "owner"))
+        indexes = (
+            ("organisation", "name"),
+            ("organisation", "owner"),
+            ("organisation", "company_key"),
+        )
 
 
 class Contact(MutableEntity):
@@ -66,6 +86,7 @@ class Contact(MutableEntity):
 
     class Meta:
         table = "contact"
+        indexes = (("organisation", "phone"), ("organisation", "email"))
 
 
 class Site(MutableEntity):
@@ -85,3 +106,28 @@ class Site(MutableEntity):
 
     class Meta:
         table = "site"
+
+
+class CustomerMerge(Entity):
+    """The record of an explicit merge: what was folded into what, by whom, and what moved."""
+
+    organisation: fields.ForeignKeyRelation[Organisation] = fields.ForeignKeyField(
+        "models.Organisation", related_name="customer_merges", on_delete=fields.CASCADE
+    )
+    survivor: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="merges_in", on_delete=fields.CASCADE
+    )
+    merged: fields.ForeignKeyRelation[Customer] = fields.ForeignKeyField(
+        "models.Customer", related_name="merges_out", on_delete=fields.CASCADE
+    )
+    # The merged customer as it was (name, industry, contacts ...) and the counts moved.
+    snapshot: dict[str, object] = fields.JSONField()  # type: ignore[assignment]
+    moved: dict[str, int] = fields.JSONField()  # type: ignore[assignment]
+    reason = fields.CharField(max_length=300)
+    merged_by: fields.ForeignKeyNullableRelation[User] = fields.ForeignKeyField(
+        "models.User", related_name="customer_merges", null=True, on_delete=fields.SET_NULL
+    )
+    at = fields.DatetimeField()
+
+    class Meta:
+        table = "customer_merge"

@@ -6,13 +6,15 @@ import strawberry
 
 from api.auth.permissions import Permission
 from api.context import Info
-from api.customers import service
+from api.customers import merge, service
 from api.customers.types import (
     ContactInput,
     ContactPayload,
     ContactType,
     CreateCustomerInput,
     CustomerError,
+    CustomerMergePayload,
+    CustomerMergeRecord,
     CustomerPayload,
     CustomerType,
     RevealContactPayload,
@@ -190,4 +192,35 @@ class CustomerMutations:
                 email=revealed.email,
                 wechat_id=revealed.wechat_id,
             )
+        )
+
+    @strawberry.mutation(
+        permission_classes=[Requires(Permission.CUSTOMERS_MERGE)],
+        description=(
+            "Fold duplicates into the survivor: their contacts, sites, leads and visits move to "
+            "it, its blank fields are filled, and each merged customer is recorded (audited) "
+            "and from then on reads as not found. At most 20 at once; a reason is required."
+        ),
+    )
+    async def merge_customers(
+        self,
+        info: Info,
+        survivor_id: strawberry.ID,
+        merged_ids: list[strawberry.ID],
+        reason: str,
+    ) -> CustomerMergePayload:
+        ctx = info.context
+        try:
+            result = await merge.merge_customers(
+                principal=ctx.require_principal(),
+                survivor_id=id_or_nothing(survivor_id),
+                merged_ids=[id_or_nothing(i) for i in merged_ids],
+                reason=reason,
+                clock=ctx.clock,
+            )
+        except ServiceError as exc:
+            return CustomerMergePayload(errors=user_errors(exc, CustomerError, ctx.locale))
+        return CustomerMergePayload(
+            customer=(await CustomerType.build([result.survivor], info))[0],
+            merges=[CustomerMergeRecord.from_row(r) for r in result.merges],
         )

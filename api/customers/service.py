@@ -88,9 +88,18 @@ class CustomerFilter:
     owner_id: UUID | None = None
 
 
-async def scoped_customers(*, principal: Principal) -> QuerySet[Customer]:
-    """Customers the caller may see: own (rep), team subtree (manager, director), or all."""
+async def scoped_customers(
+    *, principal: Principal, include_merged: bool = False
+) -> QuerySet[Customer]:
+    """Customers the caller may see: own (rep), team subtree (manager, director), or all.
+
+    A customer merged into another (api.customers.merge) is gone for every reader: it neither
+    lists nor reads, so an old link to it is simply not found. Only the merge itself asks for
+    ``include_merged`` (to tell "already merged" from "not found").
+    """
     query = Customer.filter(organisation_id=principal.organisation_id)
+    if not include_merged:
+        query = query.filter(merged_into_id=None)
     visible = await visible_user_ids(principal)
     if visible is not None:
         query = query.filter(owner_id__in=list(visible))

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, cast
 from uuid import UUID
 
 import strawberry
+from strawberry.scalars import JSON
 
 from api.auth.principal import Principal
 from api.common.masking import mask_email, mask_phone, mask_text
@@ -256,4 +257,35 @@ class ContactPayload:
 @strawberry.type
 class SitePayload:
     site: SiteType | None = None
+    errors: list[CustomerError] = strawberry.field(default_factory=list)
+
+
+@strawberry.type
+class CustomerMergeRecord:
+    """One customer folded into the survivor: what moved, why, when."""
+
+    id: strawberry.ID
+    merged_id: strawberry.ID
+    moved: JSON = strawberry.field(
+        description='Counts moved to the survivor: {"contacts", "sites", "leads", "visits"}.'
+    )
+    reason: str
+    at: datetime
+
+    @classmethod
+    def from_row(cls, row: models.CustomerMerge) -> CustomerMergeRecord:
+        merged_id: UUID = row.merged_id  # type: ignore[attr-defined]
+        return cls(
+            id=strawberry.ID(str(row.id)),
+            merged_id=strawberry.ID(str(merged_id)),
+            moved=cast(JSON, dict(row.moved)),
+            reason=row.reason,
+            at=row.at,
+        )
+
+
+@strawberry.type
+class CustomerMergePayload:
+    customer: CustomerType | None = strawberry.field(default=None, description="The survivor.")
+    merges: list[CustomerMergeRecord] = strawberry.field(default_factory=list)
     errors: list[CustomerError] = strawberry.field(default_factory=list)

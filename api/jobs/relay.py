@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from uuid import UUID
 
@@ -160,3 +161,23 @@ async def relay_now(*, redis: ArqRedis, now: datetime) -> None:
         logger.warning(
             "immediate relay failed (%s); the periodic relay will retry", type(exc).__name__
         )
+
+
+async def hand_over(*, redis: ArqRedis, messages: Sequence[OutboxMessage], now: datetime) -> None:
+    """Enqueue messages the caller has just committed, without reading the outbox again.
+
+    The caller knows the rows it wrote, so this costs no SQL: each due message goes to arq
+    under its deterministic job id and stays PENDING. The periodic relay may hand the same
+    message over again; arq ignores a job id it already holds, and a finished message is DONE.
+    """
+    for message in messages:
+        if message.due_at > now:
+            continue
+        try:
+            await _enqueue(redis, message, now=now)
+        except (OSError, RedisError) as exc:
+            logger.warning(
+                "immediate hand-over failed (%s); the periodic relay will retry",
+                type(exc).__name__,
+            )
+            return

@@ -121,16 +121,24 @@ def _comparison(data: Mapping[str, Any], path: str) -> Callable[..., bool]:
     return test
 
 
+def _finite(value: int | float) -> bool:
+    """A number a float can hold (a huge integer overflows rather than being infinite)."""
+    try:
+        return math.isfinite(float(value))
+    except OverflowError:
+        return False
+
+
 def _scalar(value: Any, path: str) -> str | float | bool:
     if isinstance(value, bool | str):
         return value
-    if isinstance(value, int | float) and math.isfinite(value):
+    if isinstance(value, int | float) and _finite(value):
         return float(value)
     raise ConditionError(path, "must be a string, a number or true/false")
 
 
 def _number(value: Any, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
         raise ConditionError(path, "must be a number")
     return float(value)
 

@@ -80,3 +80,72 @@ def _keep_branch(match: re.Match[str]) -> str:
 def _is_noise(inner: str) -> bool:
     squeezed = _NOISE.sub("", inner)
     return not squeezed or any(squeezed == form for form in LEGAL_FORMS)
+
+
+# Free-mail providers: an address there says nothing about the sender's employer. Subdomains
+# (vip.163.com, m.yeah.net) count as the provider.
+FREE_MAIL_DOMAINS = frozenset(
+    {
+        "qq.com",
+        "foxmail.com",
+        "163.com",
+        "126.com",
+        "188.com",
+        "yeah.net",
+        "netease.com",
+        "139.com",
+        "189.cn",
+        "wo.cn",
+        "wo.com.cn",
+        "sina.com",
+        "sina.cn",
+        "sina.com.cn",
+        "sohu.com",
+        "tom.com",
+        "21cn.com",
+        "263.net",
+        "aliyun.com",
+        "2980.com",
+        "gmail.com",
+        "googlemail.com",
+        "hotmail.com",
+        "hotmail.co.uk",
+        "outlook.com",
+        "outlook.cn",
+        "live.com",
+        "live.cn",
+        "msn.com",
+        "icloud.com",
+        "me.com",
+        "mac.com",
+        "yahoo.com",
+        "yahoo.com.cn",
+        "yahoo.cn",
+        "yahoo.com.hk",
+        "yahoo.com.tw",
+        "yahoo.co.jp",
+        "aol.com",
+        "mail.com",
+        "gmx.com",
+        "yandex.com",
+        "yandex.ru",
+        "proton.me",
+        "protonmail.com",
+        "zoho.com",
+    }
+)
+_LABEL = re.compile(r"^[^\W_](?:[\w-]*[^\W_])?$")
+
+
+def is_company_email(email: str) -> bool:
+    """Whether an address is valid and at a company's own domain rather than a free-mail one."""
+    address = normalise_email(email)
+    if address is None:
+        return False
+    domain = address.rsplit("@", 1)[1].rstrip(".")
+    labels = domain.split(".")
+    if len(labels) < 2 or labels[-1].isdigit():
+        return False
+    if not all(len(label) <= 63 and _LABEL.match(label) for label in labels):
+        return False
+    return not any(".".join(labels[i:]) in FREE_MAIL_DOMAINS for i in range(len(labels) - 1))

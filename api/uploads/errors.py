@@ -19,6 +19,7 @@ class UploadErrorCode(StrEnum):
     POLYGLOT = "POLYGLOT"
     VOICE_TOO_LONG = "VOICE_TOO_LONG"
     MEDIA_LINK_INVALID = "MEDIA_LINK_INVALID"
+    UNREADABLE_TABLE = "UNREADABLE_TABLE"
 
 
 i18n.register(
@@ -29,8 +30,8 @@ i18n.register(
         ),
         "MISSING_FILE": ("请选择要上传的文件", "No file was uploaded (field 'file')"),
         "INVALID_KIND": (
-            "上传类型必须是 photo（照片）或 voice（录音）",
-            "The upload kind must be 'photo' or 'voice'",
+            "上传类型必须是 photo（照片）、voice（录音）或 table（导入表格）",
+            "The upload kind must be 'photo', 'voice' or 'table'",
         ),
         "EMPTY_FILE": ("文件为空", "The file is empty"),
         "FILE_TOO_LARGE": (
@@ -61,6 +62,11 @@ i18n.register(
         "MEDIA_LINK_INVALID": (
             "媒体链接无效或已过期，请刷新后重试",
             "The media link is invalid or has expired; refresh and try again",
+        ),
+        # The same code and texts as api.leads.errors (one catalogue: the texts must match).
+        "UNREADABLE_TABLE": (
+            "无法读取导入文件：{reason}",
+            "The import file is unreadable: {reason}",
         ),
     }
 )

@@ -13,6 +13,7 @@ from api.org.models import Organisation, User
 class UploadKind(StrEnum):
     PHOTO = "photo"
     VOICE = "voice"
+    TABLE = "table"  # an Excel/CSV file of leads to import
 
 
 class Upload(Entity):
@@ -23,7 +24,7 @@ class Upload(Entity):
         "models.User", related_name="uploads", on_delete=fields.RESTRICT
     )
     kind = fields.CharEnumField(UploadKind, max_length=8)
-    content_type = fields.CharField(max_length=64)
+    content_type = fields.CharField(max_length=100)  # the xlsx type alone is 65
     sha256 = fields.CharField(max_length=64, db_index=True)
     size = fields.IntField()
     width = fields.IntField(null=True)

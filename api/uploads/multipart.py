@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -35,13 +36,17 @@ class UploadForm:
     kind: str | None
 
 
-async def read_upload_form(request: Request, settings: Settings) -> UploadForm:
-    """Parse the multipart body while counting it; never holds more than the limit."""
+async def read_upload_form(
+    request: Request, settings: Settings, kinds: Collection[UploadKind] = tuple(UploadKind)
+) -> UploadForm:
+    """Parse the multipart body while counting it; never holds more than the limit.
+
+    ``kinds``: what the caller may upload; the body may be as large as the largest of them."""
     content_type, params = parse_options_header(request.headers.get("content-type"))
     boundary = params.get(b"boundary")
     if content_type != b"multipart/form-data" or not boundary:
         raise _malformed()
-    largest = max_upload_bytes(settings)
+    largest = max_upload_bytes(settings, kinds)
     max_body = largest + MULTIPART_OVERHEAD
     declared = request.headers.get("content-length")
     if declared is not None:
@@ -49,7 +54,7 @@ async def read_upload_form(request: Request, settings: Settings) -> UploadForm:
             raise _malformed()
         if int(declared) > max_body:
             raise file_too_large(largest)
-    collector = _FormCollector(settings)
+    collector = _FormCollector(settings, largest)
     try:
         parser = MultipartParser(boundary, collector.callbacks())
         received = 0
@@ -78,6 +83,7 @@ class _FormCollector:
     """python-multipart callbacks: one file part named ``file``, a few small text fields."""
 
     settings: Settings
+    largest: int  # the limit of the largest kind the caller may upload
     file: bytearray | None = None
     fields: dict[str, str] = field(default_factory=dict)
     complete: bool = False
@@ -106,7 +112,7 @@ class _FormCollector:
                 UploadKind(self.fields.get(KIND_FIELD, "").strip().lower()), self.settings
             )
         except ValueError:
-            return max_upload_bytes(self.settings)
+            return self.largest
 
     def _on_part_begin(self) -> None:
         self._parts += 1

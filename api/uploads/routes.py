@@ -1,10 +1,12 @@
 """HTTP endpoints of uploads: ``POST /uploads`` (as ``wx.uploadFile`` sends it) and signed media.
 
 ``POST /uploads`` takes ``multipart/form-data`` with one file field ``file`` and a form field
-``kind`` (``photo`` | ``voice``) and an ``Authorization: Bearer`` header. The body is read as
-it streams, counted, and abandoned with 413 as soon as it passes the limit (the declared
-Content-Length is checked first, but a client may lie or send chunks). The file's name and
-declared Content-Type are ignored: only its bytes decide what it is.
+``kind`` (``photo`` | ``voice`` | ``table``) and an ``Authorization: Bearer`` header. The body
+is read as it streams, counted, and abandoned with 413 as soon as it passes the limit (the
+declared Content-Length is checked first, but a client may lie or send chunks). The file's name
+and declared Content-Type are ignored: only its bytes decide what it is. A ``table`` is an
+Excel/CSV file of leads to import: it needs ``Permission.LEADS_CHANNELS`` (photos and recordings
+need ``UPLOADS_CREATE``) and is accepted when :func:`api.leads.tabular.read_table` can read it.
 
 ``GET /media/{upload_id}?exp=&sig=`` serves stored bytes to whoever holds a valid, unexpired
 signed URL (see :mod:`api.uploads.signing`); it needs no Authorization header.
@@ -48,6 +50,7 @@ STATUS: dict[str, int] = {
     UploadErrorCode.DECOMPRESSION_BOMB: 400,
     UploadErrorCode.POLYGLOT: 400,
     UploadErrorCode.VOICE_TOO_LONG: 400,
+    UploadErrorCode.UNREADABLE_TABLE: 400,
     UploadErrorCode.FILE_TOO_LARGE: 413,
     UploadErrorCode.UNSUPPORTED_TYPE: 415,
     UploadErrorCode.MEDIA_LINK_INVALID: 403,
@@ -79,13 +82,16 @@ async def create_upload(request: Request) -> Response:
         return error_response(
             401, ApiErrorCode.UNAUTHENTICATED, locale, headers={"WWW-Authenticate": "Bearer"}
         )
-    if not principal.can(Permission.UPLOADS_CREATE):
+    allowed = [kind for kind in UploadKind if principal.can(permission_for(kind))]
+    if not allowed:
         return error_response(403, ApiErrorCode.FORBIDDEN, locale)
     try:
-        form = await read_upload_form(request, services.settings)
+        form = await read_upload_form(request, services.settings, allowed)
         if form.file is None:
             raise ServiceError(UploadErrorCode.MISSING_FILE, field=FILE_FIELD)
         kind = parse_kind(form.kind)
+        if not principal.can(permission_for(kind)):
+            return error_response(403, ApiErrorCode.FORBIDDEN, locale)
         upload = await store_upload(
             principal=principal, kind=kind, data=form.file, services=services
         )
@@ -98,6 +104,11 @@ async def create_upload(request: Request) -> Response:
         log.exception("upload failed unexpectedly: user=%s", principal.user_id)
         return error_response(500, ApiErrorCode.INTERNAL_ERROR, locale)
     return JSONResponse(upload_payload(upload, services), status_code=201)
+
+
+def permission_for(kind: UploadKind) -> Permission:
+    """What the uploader must hold: photos and recordings are field work, tables lead imports."""
+    return Permission.LEADS_CHANNELS if kind is UploadKind.TABLE else Permission.UPLOADS_CREATE
 
 
 def parse_kind(value: str | None) -> UploadKind:
@@ -119,7 +130,7 @@ def upload_payload(upload: Upload, services: Services) -> dict[str, Any]:
     if kind is UploadKind.PHOTO:
         body["width"] = upload.width
         body["height"] = upload.height
-    else:
+    elif kind is UploadKind.VOICE:
         body["durationMs"] = upload.duration_ms
     body["url"] = sign_media_url(
         upload_id=upload.id, settings=services.settings, now=services.clock.now()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
 from uuid import UUID
 
 from api.auth.principal import Principal
 from api.errors import ServiceError
+from api.leads import tabular
 from api.services import Services
 from api.settings import Settings
 from api.uploads.errors import UploadErrorCode
@@ -23,15 +26,29 @@ _decode_slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Sema
     weakref.WeakKeyDictionary()
 )
 
+CSV_TYPE = "text/csv"
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True, slots=True)
+class TableInfo:
+    """A lead import file that :func:`api.leads.tabular.read_table` can read."""
+
+    media_type: str  # CSV_TYPE or XLSX_TYPE, decided by the bytes
+    rows: int
+
 
 def max_bytes_for(kind: UploadKind, settings: Settings) -> int:
     """The size limit of one file of this kind."""
+    if kind is UploadKind.TABLE:
+        return tabular.MAX_BYTES
     return settings.photo_max_bytes if kind is UploadKind.PHOTO else settings.voice_max_bytes
 
 
-def max_upload_bytes(settings: Settings) -> int:
-    """The size limit of the largest kind: what a request body may carry at all."""
-    return max(settings.photo_max_bytes, settings.voice_max_bytes)
+def max_upload_bytes(settings: Settings, kinds: Iterable[UploadKind] = tuple(UploadKind)) -> int:
+    """The size limit of the largest of these kinds (by default all): what a request body may
+    carry at all from a caller who may upload only these kinds."""
+    return max((max_bytes_for(kind, settings) for kind in kinds), default=0)
 
 
 def file_too_large(limit: int) -> ServiceError:
@@ -43,7 +60,8 @@ async def store_upload(
 ) -> Upload:
     """Validate the file for its kind, store its bytes once by content, then record the upload.
 
-    The caller must hold ``Permission.UPLOADS_CREATE``. Raises ServiceError(UploadErrorCode.X)
+    The caller must hold ``Permission.UPLOADS_CREATE`` (``Permission.LEADS_CHANNELS`` for a
+    table: see :func:`api.uploads.routes.permission_for`). Raises ServiceError(UploadErrorCode.X)
     and stores nothing when the file is refused. The bytes are stored before the row is
     written: a crash in between leaves an unreferenced blob, never a row without bytes.
     """
@@ -107,13 +125,17 @@ async def read_media(*, upload_id: UUID, services: Services) -> tuple[Upload, by
     return upload, data
 
 
-async def _validate(kind: UploadKind, data: bytes, settings: Settings) -> PhotoInfo | VoiceInfo:
+async def _validate(
+    kind: UploadKind, data: bytes, settings: Settings
+) -> PhotoInfo | VoiceInfo | TableInfo:
     limit = max_bytes_for(kind, settings)
     if not data:
         raise ServiceError(UploadErrorCode.EMPTY_FILE, field="file")
     if len(data) > limit:
         raise file_too_large(limit)
     async with decode_slot():
+        if kind is UploadKind.TABLE:
+            return await asyncio.to_thread(validate_table, data)
         if kind is UploadKind.PHOTO:
             return await asyncio.to_thread(
                 validate_photo, data, max_bytes=limit, max_pixels=settings.photo_max_pixels
@@ -121,6 +143,18 @@ async def _validate(kind: UploadKind, data: bytes, settings: Settings) -> PhotoI
         return await asyncio.to_thread(
             validate_voice, data, max_bytes=limit, max_seconds=settings.voice_max_seconds
         )
+
+
+def validate_table(data: bytes) -> TableInfo:
+    """Accept a file of leads that the import can read (by content, never by name)."""
+    try:
+        table = tabular.read_table(data)
+    except tabular.TableError as exc:  # the byte size was checked before: this is the content
+        raise ServiceError(
+            UploadErrorCode.UNREADABLE_TABLE, field="file", reason=exc.detail
+        ) from None
+    media_type = XLSX_TYPE if data.startswith(b"PK\x03\x04") else CSV_TYPE
+    return TableInfo(media_type=media_type, rows=len(table.rows))
 
 
 def decode_slot() -> asyncio.Semaphore:

@@ -85,3 +85,9 @@ def test_trees_too_deep_or_too_large_are_refused():
     wide = {"any": [{"field": "x", "op": "eq", "value": i} for i in range(100)]}
     with pytest.raises(ConditionError, match="parts"):
         parse(wide)
+
+
+def test_a_number_too_large_for_a_float_is_refused_with_its_path() -> None:
+    with pytest.raises(ConditionError) as caught:
+        parse({"all": [{"field": "budget", "op": "gt", "value": 10**400}]})
+    assert caught.value.path == "all[0].value"

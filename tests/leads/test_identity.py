@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from api.leads.identity import company_key, normalise_phone
+from api.leads.identity import company_key, is_company_email, normalise_phone
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,57 @@ def test_nothing_left_is_no_key():
 )
 def test_chinese_mobile_formats_are_one_number(typed):
     assert normalise_phone(typed) == "13800138000"
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "zhangsan@qq.com",
+        "zhangsan@vip.qq.com",
+        "zhangsan@foxmail.com",
+        "ZhangSan@163.COM",
+        "zhangsan@126.com",
+        "zhangsan@yeah.net",
+        "zhangsan@139.com",
+        "zhangsan@sina.com",
+        "zhangsan@sina.cn",
+        "zhangsan@sohu.com",
+        "zhangsan@aliyun.com",
+        "zhangsan@189.cn",
+        "zhangsan@wo.cn",
+        "zhangsan@gmail.com",
+        "zhangsan@hotmail.com",
+        "zhangsan@outlook.com",
+        "zhangsan@live.com",
+        "zhangsan@icloud.com",
+        "zhangsan@me.com",
+        "zhangsan@yahoo.com",
+        "zhangsan@vip.163.com",
+        " zhangsan@qq.com. ",
+    ],
+)
+def test_free_mail_addresses_are_not_company_email(email):
+    assert not is_company_email(email)
+
+
+@pytest.mark.parametrize(
+    "email",
+    [
+        "zhangsan@xinghe-tech.com",
+        "Li.Si@Renji-Med.COM.CN",
+        "wangwu@sales.xinghe.cn",
+        "zhaoliu@qqmusic-partner.com",  # only the provider's own domain is free mail
+        "sunqi@my163.com",
+        "张三@星河科技.中国",
+    ],
+)
+def test_addresses_at_other_domains_are_company_email(email):
+    assert is_company_email(email)
+
+
+@pytest.mark.parametrize(
+    "email",
+    ["", "zhangsan", "zhangsan@", "@xinghe.com", "a@b@xinghe.com", "a@xinghe..com", "a@-x.com"],
+)
+def test_invalid_addresses_are_not_company_email(email):
+    assert not is_company_email(email)
