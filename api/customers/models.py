@@ -53,9 +53,13 @@ class Customer(MutableEntity):
         "models.Customer", related_name="merged_from", null=True, on_delete=fields.SET_NULL
     )
 
+    def refresh_company_key(self) -> None:
+        """Set ``company_key`` from the name (whatever writes the row calls this first)."""
+        self.company_key = (company_key(self.name) or "") if self.name else ""
+
     async def save(self, *args: Any, **kwargs: Any) -> None:
         """Keep ``company_key`` in step with the name, whoever writes the row."""
-        self.company_key = (company_key(self.name) or "") if self.name else ""
+        self.refresh_company_key()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None and "name" in update_fields:
             kwargs["update_fields"] = list({*update_fields, "company_key"})

@@ -22,6 +22,7 @@ from tortoise.expressions import Q
 
 from api.auth.models import PermissionGrant
 from api.auth.permissions import Permission, effective_permissions
+from api.common.writes import Statement, insert, run_together
 from api.customers.models import Customer
 from api.jobs import outbox
 from api.jobs.models import OutboxMessage
@@ -406,23 +407,31 @@ def prepare(
     return Pending(assignment, event, message, load, routed_to, ends)
 
 
+def statements(
+    lead: Lead, pending: Pending, *, events: Sequence[LeadEvent] = ()
+) -> list[Statement]:
+    """The writes of a prepared assignment, to send with the caller's other writes: the
+    assignment, the timeline events, the notice's outbox job and the routing counters."""
+    return [
+        insert([pending.assignment]),
+        insert([*events, pending.event]),
+        insert(pending.messages, ignore_conflicts=True),
+        *loads.counter_statements(
+            organisation_id=lead.organisation_id,  # type: ignore[attr-defined]
+            open_changes=pending.load,
+            routed_to=pending.routed_to,
+            at=pending.assignment.at,
+        ),
+    ]
+
+
 async def write(lead: Lead, pending: Pending, *, events: Sequence[LeadEvent] = ()) -> None:
     """Write a prepared assignment (the lead row itself is saved by the caller, first)."""
-    organisation_id: UUID = lead.organisation_id  # type: ignore[attr-defined]
     if pending.ends is not None:
         await LeadAssignment.filter(lead_id=lead.id, sequence=pending.ends).update(
             ended_at=pending.assignment.at
         )
-    await pending.assignment.save()
-    await LeadEvent.bulk_create([*events, pending.event])
-    if pending.message is not None:
-        await OutboxMessage.bulk_create([pending.message], ignore_conflicts=True)
-    await loads.record(
-        organisation_id=organisation_id,
-        open_changes=pending.load,
-        routed_to=pending.routed_to,
-        at=pending.assignment.at,
-    )
+    await run_together(statements(lead, pending, events=events))
 
 
 async def apply(

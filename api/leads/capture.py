@@ -17,9 +17,10 @@ from typing import Any
 from uuid import UUID
 
 from tortoise import connections
-from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.backends.base.client import BaseDBAsyncClient, TransactionalDBClient
 from tortoise.transactions import in_transaction
 
+from api.common.writes import Statement, insert, run_together
 from api.customers.models import Contact, Customer
 from api.jobs.models import OutboxMessage
 from api.leads import assign
@@ -84,7 +85,7 @@ class Source:
 async def capture(
     *, organisation_id: UUID, data: LeadInput, source: Source, now: datetime
 ) -> Captured:
-    """Capture one lead in one transaction; routing state is read before it opens, in parallel.
+    """Capture one lead in one transaction; the routing state is read beside it.
 
     A new lead is decided in memory first, so its rows are written once each: the customer
     (owned by the rep it goes to), the contact, the lead, the assignment, the timeline events
@@ -95,73 +96,107 @@ async def capture(
         assign.active_rules_cached(organisation_id=organisation_id),
     )
     policy = current.policy
-    state = await assign.routing_state(organisation_id=organisation_id, policy=policy, now=now)
+    reading: asyncio.Future[assign.RoutingState] = asyncio.ensure_future(
+        assign.routing_state(organisation_id=organisation_id, policy=policy, now=now)
+    )
+    # On PostgreSQL the state is read on a pool connection while the transaction takes its
+    # locks and finds the customer: two round trips overlap. Inside a caller's transaction
+    # (an import, a webhook's intake), or on SQLite's single connection, the connection is
+    # shared: read it first.
+    connection = connections.get("default")
+    if connection.capabilities.dialect != "postgres" or isinstance(
+        connection, TransactionalDBClient
+    ):
+        await reading
+    try:
+        async with in_transaction() as transaction:
+            await _lock_identities(transaction, organisation_id, data)
+            customer, contact = await _find_customer(organisation_id, data)
+            state = await reading
+            return await _capture_locked(
+                organisation_id, data, source, now, policy, rules, state, customer, contact
+            )
+    finally:
+        if not reading.done():
+            reading.cancel()
+            await asyncio.gather(reading, return_exceptions=True)
+
+
+async def _capture_locked(
+    organisation_id: UUID,
+    data: LeadInput,
+    source: Source,
+    now: datetime,
+    policy: LeadPolicy,
+    rules: assign.ActiveRules,
+    state: assign.RoutingState,
+    customer: Customer | None,
+    contact: Contact | None,
+) -> Captured:
+    """The capture once its identities are locked and its customer (if any) is found."""
     reps = assign.reps_of(state, policy=policy, now=now)
-    async with in_transaction() as connection:
-        await _lock_identities(connection, organisation_id, data)
-        customer, contact = await _find_customer(organisation_id, data)
-        existing = None
-        if customer is not None:
-            existing = (
-                await Lead.filter(
-                    organisation_id=organisation_id,
-                    customer_id=customer.id,
-                    status__in=OPEN_STATUSES,
-                )
-                .select_for_update()
-                .order_by("-created_at")
-                .first()
+    existing = None
+    if customer is not None:
+        existing = (
+            await Lead.filter(
+                organisation_id=organisation_id,
+                customer_id=customer.id,
+                status__in=OPEN_STATUSES,
             )
-        if existing is not None:
-            if contact is None:
-                # Someone else of the same company (or a new way to reach them): their details
-                # are kept as a contact of the customer, not lost in the merge.
-                customer, contact = await _complete_customer(
-                    organisation_id, customer, None, data, owner=None
-                )
-            lead, route_it = await _merge_into(existing, data, source, policy, now, contact)
-            pending = None
-            if route_it:
-                pending = await assign.route(
-                    lead, policy=policy, rules=rules, reps=reps, assigned=state.routed, now=now
-                )
-            await lead.save()
-            return Captured(
-                lead,
-                CaptureOutcome.MERGED,
-                False,
-                pending.assignment if pending else None,
-                pending.messages if pending else [],
-            )
-        lead, events = _new_lead(organisation_id, data, source, policy, now)
-        pending = None
-        if _should_route(lead, policy):
-            decision = assign.decide(
-                lead, policy=policy, rules=rules, reps=reps, assigned=state.routed
-            )
-            pending = assign.prepare(
-                lead,
-                assignee_id=UUID(decision.rep_id) if decision.rep_id else None,
-                kind=AssignmentKind.ROUTED if decision.rep_id else AssignmentKind.POOLED,
-                policy=policy,
-                now=now,
-                rule_set=rules.row,
-                rule_name=decision.rule_name,
-                explanation=decision.explain(),
-            )
-        owner: UUID | None = lead.owner_id  # type: ignore[attr-defined]
-        created = customer is None
-        customer, contact = await _complete_customer(
-            organisation_id, customer, contact, data, owner=owner
+            .select_for_update()
+            .order_by("-created_at")
+            .first()
         )
-        lead.customer_id = customer.id  # type: ignore[attr-defined]
-        lead.contact_id = contact.id if contact else None  # type: ignore[attr-defined]
-        events[0].detail["customer"] = str(customer.id)
+    if existing is not None:
+        if contact is None:
+            # Someone else of the same company (or a new way to reach them): their details
+            # are kept as a contact of the customer, not lost in the merge.
+            customer, contact, writes = _complete_customer(
+                organisation_id, customer, None, data, owner=None
+            )
+            await run_together(writes)
+        lead, route_it = await _merge_into(existing, data, source, policy, now, contact)
+        pending = None
+        if route_it:
+            pending = await assign.route(
+                lead, policy=policy, rules=rules, reps=reps, assigned=state.routed, now=now
+            )
         await lead.save()
-        if pending is not None:
-            await assign.write(lead, pending, events=events)
-        else:
-            await LeadEvent.bulk_create(events)
+        return Captured(
+            lead,
+            CaptureOutcome.MERGED,
+            False,
+            pending.assignment if pending else None,
+            pending.messages if pending else [],
+        )
+    lead, events = _new_lead(organisation_id, data, source, policy, now)
+    pending = None
+    if _should_route(lead, policy):
+        decision = assign.decide(lead, policy=policy, rules=rules, reps=reps, assigned=state.routed)
+        pending = assign.prepare(
+            lead,
+            assignee_id=UUID(decision.rep_id) if decision.rep_id else None,
+            kind=AssignmentKind.ROUTED if decision.rep_id else AssignmentKind.POOLED,
+            policy=policy,
+            now=now,
+            rule_set=rules.row,
+            rule_name=decision.rule_name,
+            explanation=decision.explain(),
+        )
+    owner: UUID | None = lead.owner_id  # type: ignore[attr-defined]
+    created = customer is None
+    customer, contact, writes = _complete_customer(
+        organisation_id, customer, contact, data, owner=owner
+    )
+    lead.customer_id = customer.id  # type: ignore[attr-defined]
+    lead.contact_id = contact.id if contact else None  # type: ignore[attr-defined]
+    events[0].detail["customer"] = str(customer.id)
+    writes.append(insert([lead]))
+    if pending is not None:
+        writes += assign.statements(lead, pending, events=events)
+    else:
+        writes.append(insert(events))
+    await run_together(writes)
     return Captured(
         lead,
         CaptureOutcome.CREATED,
@@ -252,17 +287,19 @@ async def _find_customer(
     return customer, contact
 
 
-async def _complete_customer(
+def _complete_customer(
     organisation_id: UUID,
     customer: Customer | None,
     contact: Contact | None,
     data: LeadInput,
     *,
     owner: UUID | None,
-) -> tuple[Customer, Contact | None]:
-    """Create what is missing: the customer (owned by the lead's rep), the person's contact."""
+) -> tuple[Customer, Contact | None, list[Statement]]:
+    """What is missing, and its writes: the customer (owned by the lead's rep), the person's
+    contact; an unowned customer passes to the lead's rep."""
+    writes: list[Statement] = []
     if customer is None:
-        customer = await Customer.create(
+        customer = Customer(
             organisation_id=organisation_id,
             owner_id=owner,
             name=data.company_name or data.contact_name,
@@ -270,10 +307,13 @@ async def _complete_customer(
             size=data.company_size,
             city=data.city,
         )
+        customer.refresh_company_key()
+        writes.append(insert([customer]))
     elif owner is not None and customer.owner_id is None:  # type: ignore[attr-defined]
-        await Customer.filter(id=customer.id, owner_id=None).update(owner_id=owner)
+        customer.owner_id = owner  # type: ignore[attr-defined]
+        writes.append(_adopt(customer.id, owner))
     if contact is None and (data.phone or data.email or data.wechat_id):
-        contact = await Contact.create(
+        contact = Contact(
             organisation_id=organisation_id,
             customer_id=customer.id,
             name=data.contact_name or data.company_name,
@@ -282,7 +322,19 @@ async def _complete_customer(
             email=data.email,
             wechat_id=data.wechat_id,
         )
-    return customer, contact
+        writes.append(insert([contact]))
+    return customer, contact, writes
+
+
+def _adopt(customer_id: UUID, owner: UUID) -> Statement:
+    """Give an unowned customer to ``owner`` (nobody else's customer is taken)."""
+    sql = 'UPDATE "customer" SET "owner_id" = {} WHERE "id" = {} AND "owner_id" IS NULL'
+    return Statement(
+        postgres=sql.format("$1", "$2"),
+        sqlite=sql.format("?", "?"),
+        values=[owner, customer_id],
+        sqlite_values=[str(owner), str(customer_id)],
+    )
 
 
 async def _complete_contact(contact: Contact, data: LeadInput) -> None:

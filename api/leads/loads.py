@@ -3,7 +3,8 @@
 Both are kept by the statements that change them (one upsert each, inside the business
 transaction), so reading the load of every rep costs two small queries whatever the size of
 the lead table. The upserts are plain SQL (``INSERT ... ON CONFLICT DO UPDATE``), which
-PostgreSQL and SQLite both speak; only the placeholders differ.
+PostgreSQL and SQLite both speak; only the placeholders differ. They are
+:class:`~api.common.writes.Statement` s, sent with the rest of a transaction's writes.
 """
 
 from __future__ import annotations
@@ -13,8 +14,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 from uuid import UUID
 
-from tortoise import connections
-
+from api.common.writes import Statement, run_together
 from api.leads.models import RepLoad, RepTally
 
 
@@ -28,69 +28,50 @@ _COLUMNS = {
 }
 
 
-def _statement(table: str, rows: list[tuple[Any, ...]], first: int, postgres: bool) -> str:
+def _statement(table: str, rows: list[tuple[Any, ...]]) -> Statement:
     """``INSERT ... ON CONFLICT ("key") DO UPDATE`` adding each row's last value."""
+    if not rows:
+        return Statement()
     names, column = _COLUMNS[table]
     width = len(rows[0])
-    groups = []
-    for index in range(len(rows)):
-        if postgres:
-            start = first + index * width
-            groups.append("(" + ", ".join(f"${start + i + 1}" for i in range(width)) + ")")
-        else:
-            groups.append("(" + ", ".join("?" for _ in range(width)) + ")")
+    numbered = [
+        "(" + ", ".join(f"${index * width + i + 1}" for i in range(width)) + ")"
+        for index in range(len(rows))
+    ]
+    marked = ["(" + ", ".join("?" * width) + ")" for _ in rows]
     # Identifiers come from this module's constants; every value is a bound parameter.
-    return (
-        f'INSERT INTO "{table}" ({names}) VALUES {", ".join(groups)} '  # noqa: S608
-        f'ON CONFLICT ("key") DO UPDATE SET "{column}" = "{table}"."{column}" + '
+    head = f'INSERT INTO "{table}" ({names}) VALUES '  # noqa: S608
+    tail = (
+        f' ON CONFLICT ("key") DO UPDATE SET "{column}" = "{table}"."{column}" + '
         f'EXCLUDED."{column}"'
+    )
+    values = [v for row in rows for v in row]
+    return Statement(
+        postgres=head + ", ".join(numbered) + tail,
+        sqlite=head + ", ".join(marked) + tail,
+        values=values,
+        sqlite_values=[str(v) if isinstance(v, UUID) else v for v in values],
     )
 
 
-def _values(rows: list[tuple[Any, ...]], postgres: bool) -> list[Any]:
-    return [v if postgres or not isinstance(v, UUID) else str(v) for row in rows for v in row]
-
-
-async def _upsert(table: str, rows: list[tuple[Any, ...]]) -> None:
-    """Add each row's last value to the counter of the row with its key (created if needed)."""
-    if not rows:
-        return
-    connection = connections.get("default")
-    postgres = connection.capabilities.dialect == "postgres"
-    await connection.execute_query(_statement(table, rows, 0, postgres), _values(rows, postgres))
-
-
-async def record(
+def counter_statements(
     *,
     organisation_id: UUID,
     open_changes: Mapping[UUID, int],
     routed_to: UUID | None,
     at: datetime,
-) -> None:
-    """An assignment's counter changes: open leads moved, one more routed lead (if routed).
-
-    On PostgreSQL both upserts go in one statement (a data-modifying CTE).
-    """
+) -> list[Statement]:
+    """An assignment's counter changes: open leads moved, one more routed lead (if routed)."""
     loads = [(str(u), organisation_id, u, d) for u, d in open_changes.items() if d]
     day = _day(at)
     tally = [(f"{routed_to}:{day}", organisation_id, routed_to, day, 1)] if routed_to else []
-    connection = connections.get("default")
-    if connection.capabilities.dialect == "postgres" and loads and tally:
-        first = _statement("rep_load", loads, 0, True)
-        second = _statement("rep_tally", tally, len(loads) * 4, True)
-        await connection.execute_query(
-            f"WITH counted AS ({first}) {second}",
-            _values(loads, True) + _values(tally, True),
-        )
-        return
-    await _upsert("rep_load", loads)
-    await _upsert("rep_tally", tally)
+    return [_statement("rep_load", loads), _statement("rep_tally", tally)]
 
 
 async def adjust_open(*, organisation_id: UUID, changes: Mapping[UUID, int]) -> None:
     """Change the open-lead counts of people (call inside the transaction that moves leads)."""
     rows = [(str(u), organisation_id, u, d) for u, d in changes.items() if d]
-    await _upsert("rep_load", rows)
+    await run_together([_statement("rep_load", rows)])
 
 
 async def open_leads(*, organisation_id: UUID) -> dict[str, int]:
