@@ -19,6 +19,7 @@ MODEL_MODULES = [
     "api.notifications.models",
     "api.visits.models",
     "api.leads.models",
+    "api.onboarding.models",
 ]
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 # Indexes Tortoise cannot declare: the migrations create them on PostgreSQL, this on SQLite.

@@ -35,15 +35,23 @@ class ApiErrorCode(StrEnum):
     GRAPHQL_VALIDATION_FAILED = "GRAPHQL_VALIDATION_FAILED"
     BAD_USER_INPUT = "BAD_USER_INPUT"
     INTERNAL_ERROR = "INTERNAL_ERROR"
+    # A permission a new hire has not unlocked yet; ``extensions.unlock`` says what unlocks it.
+    PERMISSION_LOCKED = "PERMISSION_LOCKED"
 
 
 class ApiError(Exception):
-    """A top-level error: authentication, permission, limits. Carries a code for clients."""
+    """A top-level error: authentication, permission, limits. Carries a code for clients.
 
-    def __init__(self, code: ApiErrorCode, **params: Any) -> None:
+    ``extensions``: machine-readable detail added to the error's ``extensions`` beside its code.
+    """
+
+    def __init__(
+        self, code: ApiErrorCode, *, extensions: dict[str, Any] | None = None, **params: Any
+    ) -> None:
         super().__init__(code.value)
         self.code = code
         self.params = params
+        self.extensions = extensions or {}
 
 
 i18n.register(
@@ -62,6 +70,10 @@ i18n.register(
         "GRAPHQL_PARSE_FAILED": ("查询语法错误", "The query could not be parsed"),
         "GRAPHQL_VALIDATION_FAILED": ("查询不符合接口定义", "The query does not match the schema"),
         "BAD_USER_INPUT": ("输入无效", "Invalid input"),
+        "PERMISSION_LOCKED": (
+            "新人成长路径尚未解锁此权限：达到第{level}级（{level_name}）后开放",
+            "Not unlocked yet on your onboarding track: reach level {level} ({level_name})",
+        ),
         "INTERNAL_ERROR": (
             "服务器内部错误，请稍后重试",
             "Unexpected error, please try again later",

@@ -25,6 +25,8 @@ from api.leads.queries import LeadQueries
 from api.notifications.mutations import NotificationMutations
 from api.notifications.queries import NotificationQueries
 from api.notifications.subscriptions import NotificationSubscriptions
+from api.onboarding.mutations import OnboardingMutations
+from api.onboarding.queries import OnboardingQueries
 from api.org.mutations import OrgMutations
 from api.org.queries import OrgQueries
 from api.settings import Settings
@@ -44,6 +46,7 @@ Query = merge_types(
         LeadQueries,
         LeadAdminQueries,
         LeadImportQueries,
+        OnboardingQueries,
     ),
 )
 Mutation = merge_types(
@@ -59,6 +62,7 @@ Mutation = merge_types(
         LeadMutations,
         LeadAdminMutations,
         LeadImportMutations,
+        OnboardingMutations,
     ),
 )
 Subscription = merge_types("Subscription", (NotificationSubscriptions,))

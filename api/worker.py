@@ -26,6 +26,7 @@ from api.jobs.relay import relay_due, sweep
 from api.leads import jobs as lead_jobs
 from api.notifications import jobs as notification_jobs
 from api.notifications.channels import ChannelHub
+from api.onboarding import jobs as onboarding_jobs
 from api.redis import create_arq, redis_settings
 from api.settings import Settings
 from api.visits import digest as visit_digest  # noqa: F401  (registers the digest line)
@@ -102,6 +103,15 @@ def cron_jobs() -> list[CronJob]:
             cast("WorkerCoroutine", lead_jobs.sweep_sla),
             name="leads.sla_sweep",
             second=EVERY_TEN_SECONDS,
+            run_at_startup=True,
+        ),
+        cron(
+            cast("WorkerCoroutine", onboarding_jobs.sweep_unlocks),
+            name="onboarding.sweep",
+            # Levels wait on whole days since hire: every five minutes is prompt enough,
+            # and passed tests, visits and touched leads are evaluated by their own jobs.
+            minute=EVERY_FIVE_MINUTES,
+            second=20,
             run_at_startup=True,
         ),
         cron(

@@ -131,6 +131,7 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
         "leads.notify_assignment",
         "leads.import",
         "leads.sla_check",
+        "onboarding.evaluate",
     } <= names
     crons = {c.name: c for c in kwargs["cron_jobs"]}
     assert set(crons) == {
@@ -140,6 +141,7 @@ def test_worker_settings_collect_the_domains_jobs_and_crons(settings, clock):
         "notifications.schedule_digests",
         "visits.close_abandoned",
         "leads.sla_sweep",
+        "onboarding.sweep",
     }
     assert kwargs["max_jobs"] == settings.worker_max_jobs
     assert crons["outbox.relay"].second == {0, 10, 20, 30, 40, 50}

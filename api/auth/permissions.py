@@ -32,6 +32,8 @@ class Permission(StrEnum):
     LEADS_ROUTING = "leads.routing"
     LEADS_CHANNELS = "leads.channels"
     CUSTOMERS_MERGE = "customers.merge"
+    ONBOARDING_MANAGE = "onboarding.manage"
+    ONBOARDING_COACH = "onboarding.coach"
     # Unlocked step by step for new hires by the onboarding capability.
     LEADS_RENEWAL_LOW_RISK = "leads.renewal_low_risk"
     LEADS_ALL = "leads.all"
@@ -87,6 +89,14 @@ DESCRIPTIONS: dict[Permission, tuple[str, str]] = {
         "Configure lead channels, import leads, fix and replay failed payloads",
     ),
     Permission.CUSTOMERS_MERGE: ("合并重复客户", "Merge duplicate customers"),
+    Permission.ONBOARDING_MANAGE: (
+        "编辑新人成长路径与题库",
+        "Edit onboarding tracks and question banks",
+    ),
+    Permission.ONBOARDING_COACH: (
+        "带教新人：加入成长路径、查看进度、手动解锁或暂缓等级",
+        "Coach new hires: enrol them, follow progress, unlock or hold back levels by hand",
+    ),
     Permission.LEADS_RENEWAL_LOW_RISK: ("接收低风险续约线索", "Receive low-risk renewal leads"),
     Permission.LEADS_ALL: ("接收全部线索", "Receive all leads"),
     Permission.QUOTES_STANDARD: ("发起标准产品报价", "Issue standard product quotes"),
@@ -114,6 +124,7 @@ _LEADERS = {
     Permission.VISITS_AUDIT,
     Permission.LEADS_MANAGE,
     Permission.CUSTOMERS_MERGE,
+    Permission.ONBOARDING_COACH,
 }
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {

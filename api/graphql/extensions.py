@@ -97,7 +97,9 @@ def _shape(error: GraphQLError, locale: str) -> None:
     }:
         message = f"{message}: {detail}"
     error.message = message
-    error.extensions = {"code": code.value}
+    original = error.original_error
+    extra = original.extensions if isinstance(original, ApiError) else {}
+    error.extensions = {"code": code.value, **extra}
 
 
 class PersonalDataAudit(SchemaExtension):

@@ -29,6 +29,7 @@ from api.leads.types import (
     LeadType,
     TouchKindEnum,
 )
+from api.onboarding import locks
 
 VIEW = [Requires(Permission.LEADS_VIEW)]
 STAFF_CHANNELS = frozenset({Channel.STAFF, Channel.MINI_PROGRAM, Channel.PHONE_400})
@@ -179,10 +180,14 @@ class LeadMutations:
         stage: LeadStageEnum,  # type: ignore[valid-type]
         note: str = "",
     ) -> LeadPayload:
+        principal = info.context.require_principal()
+        if LeadStage(stage) is LeadStage.QUOTE:
+            # Quoting is a permission a new hire unlocks (standard quotes, level 2).
+            await locks.require(principal, Permission.QUOTES_STANDARD, now=info.context.clock.now())
         return await lead_payload(
             info,
             service.move_stage(
-                principal=info.context.require_principal(),
+                principal=principal,
                 lead_id=id_or_nothing(lead_id),
                 stage=LeadStage(stage),
                 note=note,

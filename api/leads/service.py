@@ -34,6 +34,7 @@ from api.leads.models import (
     LeadStatus,
     TouchKind,
 )
+from api.onboarding import triggers as onboarding
 from api.org.models import Role, User
 from api.org.scope import visible_user_ids
 
@@ -146,6 +147,13 @@ async def touch_lead(
         await LeadEvent.of(
             lead, LeadEventKind.TOUCHED, now, actor=principal.user_id, detail=detail
         ).save()
+        if first:
+            await onboarding.progressed(
+                organisation_id=principal.organisation_id,
+                user_id=principal.user_id,
+                because=f"touched:{lead.id}:{lead.assignment_sequence}",
+                now=now,
+            )
     return lead
 
 

@@ -18,6 +18,7 @@ from api.clock import Clock
 from api.customers.models import Customer
 from api.errors import ServiceError
 from api.notifications.service import Subject, notify
+from api.onboarding import triggers as onboarding
 from api.visits import service
 from api.visits.errors import VisitErrorCode as Code
 from api.visits.models import AuditDecision, Visit, VisitAudit, VisitStatus
@@ -96,6 +97,12 @@ async def decide(
             subject_type="visit",
             subject_id=str(visit.id),
             data={"decision": decision.value, "machine_verdict": visit.verdict.value},
+        )
+        await onboarding.progressed(
+            organisation_id=principal.organisation_id,
+            user_id=visit.rep_id,  # type: ignore[attr-defined]
+            because=f"visit-audit:{visit.id}:{decision.value}",
+            now=now,
         )
         customer = await Customer.get(id=visit.customer_id)  # type: ignore[attr-defined]
         await notify(

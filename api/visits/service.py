@@ -27,6 +27,7 @@ from api.auth.principal import Principal
 from api.customers import service as customers
 from api.customers.models import Datum, Site
 from api.errors import ServiceError
+from api.onboarding import triggers as onboarding
 from api.org.models import Organisation, Role
 from api.org.scope import visible_user_ids
 from api.services import Services
@@ -467,6 +468,12 @@ async def end_visit(
             outcome=outcome,
             now=now,
             current=current,
+        )
+        await onboarding.progressed(
+            organisation_id=principal.organisation_id,
+            user_id=principal.user_id,
+            because=f"visit:{visit.id}",
+            now=now,
         )
     return visit
 

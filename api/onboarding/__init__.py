@@ -1,0 +1,1 @@
+"""Onboarding: gated task flows that unlock permissions as new hires prove themselves."""

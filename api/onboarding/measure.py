@@ -1,0 +1,117 @@
+"""Counting what hires have done, for many hires at once: one grouped query per source.
+
+Tasks are counted from the records themselves (verified visits, leads touched inside their
+SLA), never from counters the events would have to keep: a lost or repeated event cannot
+make a count wrong, and a task kind added to a track counts the past too. Each query is one
+indexed aggregate over the batch of enrolments (``visit (organisation, rep, started_at)``,
+``lead (organisation, owner, status)``, ``onboarding_attempt (enrolment, test, number)``).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+from uuid import UUID
+
+from tortoise import connections
+
+from api.onboarding.definitions import TaskKind
+from api.onboarding.evaluation import Measures, TestRecord
+
+_VISITS = """
+SELECT e."id" AS "enrolment", COUNT(v."id") AS "visits"
+FROM "onboarding_enrolment" e
+JOIN "visit" v ON v."organisation_id" = e."organisation_id" AND v."rep_id" = e."user_id"
+  AND v."started_at" >= e."counts_from" AND v."status" = 'CLOSED'
+  AND (v."audit_decision" = 'APPROVE' OR (v."audit_decision" IS NULL AND v."verdict" = 'VERIFIED'))
+WHERE e."id" IN ({ids})
+GROUP BY e."id"
+"""
+# First touched inside the first-touch deadline: touched, and the overdue alert never fired.
+_LEADS = """
+SELECT e."id" AS "enrolment", COUNT(l."id") AS "leads",
+       SUM(CASE WHEN l."renewal" THEN 1 ELSE 0 END) AS "renewals"
+FROM "onboarding_enrolment" e
+JOIN "lead" l ON l."organisation_id" = e."organisation_id" AND l."owner_id" = e."user_id"
+  AND l."touched_at" IS NOT NULL AND l."touch_overdue" = FALSE
+  AND l."assigned_at" >= e."counts_from"
+WHERE e."id" IN ({ids})
+GROUP BY e."id"
+"""
+_ATTEMPTS = """
+SELECT "enrolment_id" AS "enrolment", "test_key", COUNT(*) AS "attempts",
+       MAX("score") AS "best", MAX("submitted_at") AS "last_at"
+FROM "onboarding_attempt"
+WHERE "enrolment_id" IN ({ids}) AND "submitted_at" IS NOT NULL
+GROUP BY "enrolment_id", "test_key"
+"""
+SOURCES = (_VISITS, _LEADS, _ATTEMPTS)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    sql: str
+    values: list[Any]
+
+
+def query(template: str, enrolments: Sequence[UUID]) -> Query:
+    """``template`` for these enrolments, with the placeholders of the connection's dialect."""
+    if _postgres():
+        return Query(template.format(ids="SELECT unnest($1::uuid[])"), [list(enrolments)])
+    return Query(
+        template.format(ids=", ".join("?" * len(enrolments))), [str(e) for e in enrolments]
+    )
+
+
+async def measure(enrolments: Sequence[UUID]) -> dict[UUID, Measures]:
+    """Tasks done and test records per enrolment (every enrolment gets an answer)."""
+    if not enrolments:
+        return {}
+    connection = connections.get("default")
+    tasks: dict[UUID, dict[TaskKind, int]] = {e: {} for e in enrolments}
+    tests: dict[UUID, dict[str, TestRecord]] = {e: {} for e in enrolments}
+    visits, leads, attempts = [
+        (await connection.execute_query(q.sql, q.values))[1]
+        for q in (query(t, enrolments) for t in SOURCES)
+    ]
+    for row in visits:
+        tasks[_uuid(row["enrolment"])][TaskKind.VISITS_VERIFIED] = int(row["visits"])
+    for row in leads:
+        counted = tasks[_uuid(row["enrolment"])]
+        counted[TaskKind.LEADS_IN_SLA] = int(row["leads"])
+        counted[TaskKind.RENEWAL_LEADS_IN_SLA] = int(row["renewals"] or 0)
+    for row in attempts:
+        tests[_uuid(row["enrolment"])][str(row["test_key"])] = TestRecord(
+            attempts=int(row["attempts"]),
+            best=None if row["best"] is None else int(row["best"]),
+            last_at=instant(row["last_at"]),
+        )
+    return {e: Measures(tasks=tasks[e], tests=tests[e]) for e in enrolments}
+
+
+def _postgres() -> bool:
+    return bool(connections.get("default").capabilities.dialect == "postgres")
+
+
+def _uuid(value: Any) -> UUID:
+    return value if isinstance(value, UUID) else UUID(str(value))
+
+
+def instant(value: Any) -> datetime | None:
+    """A timestamp as either driver returns it from raw SQL (SQLite: text)."""
+    if value is None or isinstance(value, datetime):
+        return value
+    parsed = datetime.fromisoformat(str(value))
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def day(value: Any) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(str(value))
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column as the driver returns it from raw SQL (text on both)."""
+    return json.loads(value) if isinstance(value, str | bytes) else value
