@@ -38,7 +38,7 @@ MAX_TASK_COUNT = 1000
 MAX_ATTEMPTS = 20
 MAX_COOLDOWN_MINUTES = 60 * 24 * 30
 MAX_NAME = 60
-_KEY = re.compile(r"^[a-z0-9][a-z0-9_-]{0,31}$")
+_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")  # used with fullmatch: no trailing newline
 
 
 class TrackError(ValueError):
@@ -146,7 +146,7 @@ week 3 custom-proposal collaboration."""
 
 def parse_track(data: Any) -> Track:
     """Validate a track's JSON; :class:`TrackError` names the first problem."""
-    _object(data, "track", {"levels"})
+    _object(data, "", {"levels"})
     levels = data["levels"]
     if not isinstance(levels, list) or not levels:
         raise TrackError("levels", "must be a non-empty list")
@@ -201,7 +201,7 @@ def dump_track(track: Track) -> dict[str, Any]:
 def _level(data: Any, path: str) -> Level:
     _object(data, path, {"key", "name", "min_days", "tests", "tasks", "grants"}, {"key", "name"})
     key = data["key"]
-    if not isinstance(key, str) or not _KEY.match(key):
+    if not isinstance(key, str) or not _KEY.fullmatch(key):
         raise TrackError(f"{path}.key", "lower-case letters, digits, - and _, up to 32")
     name = data["name"]
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME:
@@ -242,7 +242,7 @@ def _test(data: Any, path: str) -> TestRequirement:
         {"test", "pass_score"},
     )
     test = data["test"]
-    if not isinstance(test, str) or not _KEY.match(test):
+    if not isinstance(test, str) or not _KEY.fullmatch(test):
         raise TrackError(f"{path}.test", "a question bank's key")
     return TestRequirement(
         test=test,
@@ -265,13 +265,17 @@ def _task(data: Any, path: str) -> TaskRequirement:
 
 def _object(data: Any, path: str, allowed: set[str], required: set[str] | None = None) -> None:
     if not isinstance(data, dict):
-        raise TrackError(path, "must be an object")
+        raise TrackError(path or "track", "must be an object")
     for key in data:
         if key not in allowed:
-            raise TrackError(f"{path}.{key}", "is not a known field")
+            raise TrackError(_join(path, key), "is not a known field")
     for key in sorted(required if required is not None else allowed):
         if key not in data:
-            raise TrackError(f"{path}.{key}", "is required")
+            raise TrackError(_join(path, key), "is required")
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
 
 
 def _list(data: Any, path: str, limit: int) -> list[Any]:

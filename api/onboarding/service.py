@@ -25,6 +25,7 @@ from api.jobs import outbox
 from api.jobs.models import OutboxMessage
 from api.notifications.service import Subject, notify
 from api.onboarding import engine, quiz, templates
+from api.onboarding.defaults import DEFAULT_BANKS
 from api.onboarding.definitions import DEFAULT_TRACK, Track, TrackError, dump_track, parse_track
 from api.onboarding.errors import OnboardingErrorCode as Code
 from api.onboarding.evaluation import start_of_day
@@ -175,13 +176,19 @@ async def active_track(organisation_id: UUID, key: str) -> OnboardingTrack | Non
 
 
 async def default_track(organisation_id: UUID, now: datetime) -> OnboardingTrack:
-    """The organisation's default track, created from DOMAIN.md's levels on first use."""
+    """The organisation's default track, created from DOMAIN.md's levels on first use, with
+    the question banks it asks for (unless the organisation wrote its own)."""
     found = await active_track(organisation_id, DEFAULT_TRACK_KEY)
     if found is not None:
         return found
-    return await _store_track(
-        organisation_id, DEFAULT_TRACK_KEY, "新人成长路径", parse_track(DEFAULT_TRACK), None, now
-    )
+    track = parse_track(DEFAULT_TRACK)
+    for key in sorted(track.test_keys):
+        if key in DEFAULT_BANKS and not await OnboardingTest.exists(
+            organisation_id=organisation_id, key=key
+        ):
+            title, bank = DEFAULT_BANKS[key]
+            await _store_test(organisation_id, key, title, quiz.parse_bank(bank), None, now)
+    return await _store_track(organisation_id, DEFAULT_TRACK_KEY, "新人成长路径", track, None, now)
 
 
 # -- enrolment -----------------------------------------------------------------------------
