@@ -17,6 +17,7 @@ from api.graphql.errors import user_errors
 from api.graphql.ids import id_or_nothing, parse_id
 from api.graphql.permissions import IsAuthenticated, Requires
 from api.jobs.relay import relay_now
+from api.leads.models import Lead
 from api.onboarding import drills, service, views
 from api.onboarding.errors import OnboardingErrorCode
 from api.onboarding.models import Enrolment
@@ -233,7 +234,7 @@ class OnboardingMutations:
             )
         except ServiceError as exc:
             return DrillPayload(errors=_errors(info, exc))
-        return DrillPayload(drill=await DrillType.of(drill))
+        return DrillPayload(drill=DrillType.of(drill, await Lead.get(id=drill.lead_id)))  # type: ignore[attr-defined]
 
     @strawberry.mutation(
         permission_classes=ME,
@@ -254,4 +255,4 @@ class OnboardingMutations:
             )
         except ServiceError as exc:
             return DrillPayload(errors=_errors(info, exc))
-        return DrillPayload(drill=await DrillType.of(drill))
+        return DrillPayload(drill=DrillType.of(drill, await Lead.get(id=drill.lead_id)))  # type: ignore[attr-defined]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from uuid import UUID
+
 import strawberry
 
 from api.auth.permissions import Permission
@@ -9,7 +11,8 @@ from api.context import Info
 from api.errors import ApiError, ApiErrorCode, ServiceError
 from api.graphql.ids import id_or_nothing, parse_id
 from api.graphql.permissions import IsAuthenticated, Requires
-from api.onboarding import service, views
+from api.leads.models import Lead
+from api.onboarding import quiz, service, views
 from api.onboarding.models import (
     OnboardingTest,
     OnboardingTrack,
@@ -83,7 +86,10 @@ class OnboardingQueries:
             .order_by("-started_at")
             .limit(MAX_ATTEMPTS_LISTED)
         )
-        return [AttemptType.of(row, await service.bank_of(row)) for row in rows]
+        banks: dict[UUID, quiz.Bank] = {}  # one read per bank version, not per attempt
+        for test in await OnboardingTest.filter(id__in={r.test_id for r in rows}):  # type: ignore[attr-defined]
+            banks[test.id] = quiz.parse_bank(test.bank)
+        return [AttemptType.of(row, banks[row.test_id]) for row in rows]  # type: ignore[attr-defined]
 
     @strawberry.field(
         permission_classes=COACH,
@@ -128,4 +134,8 @@ class OnboardingQueries:
             .order_by("-started_at")
             .limit(MAX_DRILLS_LISTED)
         )
-        return [await DrillType.of(r) for r in rows]
+        leads = {
+            lead.id: lead
+            for lead in await Lead.filter(id__in={r.lead_id for r in rows})  # type: ignore[attr-defined]
+        }
+        return [DrillType.of(r, leads[r.lead_id]) for r in rows]  # type: ignore[attr-defined]

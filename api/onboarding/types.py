@@ -10,6 +10,7 @@ import strawberry
 from strawberry.scalars import JSON
 
 from api.context import Info
+from api.leads.models import Lead
 from api.onboarding import drills, models, quiz
 from api.onboarding.errors import OnboardingErrorCode
 from api.onboarding.evaluation import LevelProgress, LevelState, Requirement, RequirementKind
@@ -399,10 +400,7 @@ class DrillType:
         return list(self.row.advice)
 
     @classmethod
-    async def of(cls, row: models.WalkthroughDrill) -> DrillType:
-        from api.leads.models import Lead
-
-        lead = await Lead.get(id=row.lead_id)  # type: ignore[attr-defined]
+    def of(cls, row: models.WalkthroughDrill, lead: Lead) -> DrillType:
         return cls(
             row=row,
             brief=drills.brief(lead),

@@ -10,11 +10,12 @@ import statistics
 from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
+from zoneinfo import ZoneInfo
 
 from api.auth.principal import Principal
 from api.onboarding import engine
 from api.onboarding.engine import Assessed
-from api.onboarding.evaluation import days_since_hire
+from api.onboarding.evaluation import Measures, Standing, days_since_hire, evaluate
 from api.onboarding.models import (
     Enrolment,
     EnrolmentStatus,
@@ -23,6 +24,7 @@ from api.onboarding.models import (
     TestAttempt,
     VersionStatus,
 )
+from api.org.models import Organisation
 from api.org.scope import visible_user_ids
 
 MAX_COHORT = 2000
@@ -107,7 +109,6 @@ async def _standing_any(enrolment: Enrolment) -> Assessed | None:
     """A finished enrolment's levels (``engine.assess`` reads active ones only)."""
     from zoneinfo import ZoneInfo
 
-    from api.onboarding.evaluation import Measures, Standing, evaluate
     from api.org.models import Organisation
 
     track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
@@ -183,10 +184,13 @@ async def time_to_level(principal: Principal) -> list[LevelStat]:
     unlocks = await LevelUnlock.filter(
         enrolment_id__in=[e for e, _, _, _ in rows], revoked_at=None
     ).values_list("enrolment_id", "number", "at")
+    organisation = await Organisation.get(id=principal.organisation_id)
+    zone = ZoneInfo(organisation.time_zone)
     days: dict[int, list[float]] = {}
     for enrolment_id, number, at in unlocks:
         start = hired[str(enrolment_id)]
-        days.setdefault(int(number), []).append(float((at.date() - start).days))
+        reached = at.astimezone(zone).date()  # local days, as the levels count them
+        days.setdefault(int(number), []).append(float((reached - start).days))
     levels = max([*days, *(int(level) + 1 for _, _, level, _ in rows)], default=0)
     stats = []
     for number in range(1, levels + 1):
