@@ -17,7 +17,7 @@ import asyncio
 import itertools
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from tortoise.exceptions import IntegrityError
@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 
 from api.auth.passwords import hash_password
 from api.customers.models import Contact, ContactKind, Customer, CustomerTier, Datum, Site
+from api.onboarding import service as onboarding
 from api.org.models import Organisation, Role, ServiceLevel, Team, TeamKind, User
 
 DEMO_SLUG = "donghua-med"
@@ -496,7 +497,28 @@ async def _create(*, password_hash: str, today: date) -> Organisation:
         await Customer.bulk_create(customers, using_db=conn)
         await Contact.bulk_create(contacts, using_db=conn)
         await Site.bulk_create(sites, using_db=conn)
+        await _enrol_new_hires(organisation, users)
     return organisation
+
+
+async def _enrol_new_hires(organisation: Organisation, users: dict[str, User]) -> None:
+    """The new hires on the default track, each mentored by a senior rep of their team."""
+    now = datetime.now(UTC)
+    track = await onboarding.default_track(organisation.id, now)
+    for person in _PEOPLE:
+        if not person.new_hire:
+            continue
+        mentor = next(
+            (
+                users[p.username]
+                for p in _PEOPLE
+                if p.team == person.team and p.role is Role.REP and not p.new_hire
+            ),
+            None,
+        )
+        await onboarding.enrol_user(
+            users[person.username], track, mentor_id=mentor.id if mentor else None, now=now
+        )
 
 
 async def _summary(organisation: Organisation, *, created: bool) -> DemoSummary:

@@ -202,3 +202,18 @@ async def test_refuses_when_a_demo_username_belongs_to_another_org(db: None) -> 
         await seed_demo(today=TODAY)
     assert not await Organisation.filter(slug=DEMO_SLUG).exists()
     assert await User.all().count() == 1
+
+
+async def test_new_hires_are_on_the_default_track_with_a_senior_mentor(db: None) -> None:
+    from api.onboarding.models import Enrolment, OnboardingTest
+
+    await seed_demo(today=TODAY)
+    enrolments = await Enrolment.all().prefetch_related("user", "mentor", "track")
+    assert sorted(e.user.username for e in enrolments) == ["newhire.sun", "newhire.xu"]
+    for enrolment in enrolments:
+        assert enrolment.track.key == "default"
+        assert enrolment.mentor is not None and not enrolment.mentor.in_onboarding
+        assert enrolment.mentor.team_id == enrolment.user.team_id  # type: ignore[attr-defined]
+    # The default track's tests can be taken at once.
+    keys = set(await OnboardingTest.all().values_list("key", flat=True))
+    assert keys == {"product-basics", "solutions"}

@@ -219,35 +219,55 @@ async def enrol(
                 raise ServiceError(Code.TRACK_NOT_FOUND, field="trackKey")
         else:
             track = await default_track(actor.organisation_id, now)
-        organisation = await Organisation.get(id=actor.organisation_id)
-        zone = ZoneInfo(organisation.time_zone)
-        hired_on = user.hire_date or now.astimezone(zone).date()
-        enrolment = await Enrolment.create(
-            organisation_id=actor.organisation_id,
-            user_id=user_id,
-            track_id=track.id,
-            mentor_id=mentor_id,
-            hired_on=hired_on,
-            counts_from=start_of_day(hired_on, zone),
-            level_at=now,
+        enrolment = await enrol_user(
+            user, track, mentor_id=mentor_id, now=now, actor_id=actor.user_id
         )
-        if not user.in_onboarding or user.hire_date is None:
-            await User.filter(id=user_id).update(in_onboarding=True, hire_date=hired_on)
-        await audit.record(
-            organisation_id=actor.organisation_id,
-            action="onboarding.enrolled",
-            at=now,
-            actor_id=actor.user_id,
-            subject_type="User",
-            subject_id=str(user_id),
-            data={"track": track.key, "version": track.version, "mentor": str(mentor_id or "")},
-        )
-        await schedule_evaluation(
-            organisation_id=actor.organisation_id,
-            user_id=user_id,
-            because=f"enrolled:{enrolment.id}",
-            now=now,
-        )
+    return enrolment
+
+
+async def enrol_user(
+    user: User,
+    track: OnboardingTrack,
+    *,
+    mentor_id: UUID | None,
+    now: datetime,
+    actor_id: UUID | None = None,
+) -> Enrolment:
+    """Enrol ``user`` on ``track`` (in the caller's transaction; the checks are the caller's).
+
+    The hire date is the user's, else today in the organisation's time zone; events count from
+    its local midnight. An evaluation is scheduled: level 1 usually holds on day 0.
+    """
+    organisation_id: UUID = user.organisation_id  # type: ignore[attr-defined]
+    organisation = await Organisation.get(id=organisation_id)
+    zone = ZoneInfo(organisation.time_zone)
+    hired_on = user.hire_date or now.astimezone(zone).date()
+    enrolment = await Enrolment.create(
+        organisation_id=organisation_id,
+        user_id=user.id,
+        track_id=track.id,
+        mentor_id=mentor_id,
+        hired_on=hired_on,
+        counts_from=start_of_day(hired_on, zone),
+        level_at=now,
+    )
+    if not user.in_onboarding or user.hire_date is None:
+        await User.filter(id=user.id).update(in_onboarding=True, hire_date=hired_on)
+    await audit.record(
+        organisation_id=organisation_id,
+        action="onboarding.enrolled",
+        at=now,
+        actor_id=actor_id,
+        subject_type="User",
+        subject_id=str(user.id),
+        data={"track": track.key, "version": track.version, "mentor": str(mentor_id or "")},
+    )
+    await schedule_evaluation(
+        organisation_id=organisation_id,
+        user_id=user.id,
+        because=f"enrolled:{enrolment.id}",
+        now=now,
+    )
     return enrolment
 
 
