@@ -23,15 +23,23 @@ from tortoise.transactions import in_transaction
 
 from api.audit import service as audit
 from api.auth.models import PermissionGrant
+from api.jobs import outbox
 from api.notifications.service import Subject, notify
 from api.onboarding import templates
 from api.onboarding.definitions import Track, parse_track
-from api.onboarding.evaluation import Evaluation, Measures, Standing
+from api.onboarding.evaluation import (
+    Evaluation,
+    LevelState,
+    Measures,
+    RequirementKind,
+    Standing,
+)
 from api.onboarding.evaluation import evaluate as evaluate_one
 from api.onboarding.measure import day, measure, query
 from api.onboarding.models import Enrolment, EnrolmentStatus, LevelUnlock
 from api.org.models import User
 
+EVALUATE_JOB = "onboarding.evaluate"
 BATCH = 500
 """Enrolments evaluated per round of queries."""
 
@@ -166,11 +174,38 @@ async def evaluate(enrolments: Sequence[UUID], *, now: datetime) -> list[Unlocke
 
 
 async def evaluate_user(user_id: UUID, *, now: datetime) -> list[Unlocked]:
-    """Evaluate one hire (the event job)."""
+    """Evaluate one hire (the event job); when the next level then waits only for its day,
+    an evaluation is deferred to that local midnight, so it unlocks on time (the sweep is the
+    safety net)."""
     enrolment = await Enrolment.filter(user_id=user_id, status=EnrolmentStatus.ACTIVE).first()
     if enrolment is None:
         return []
-    return await evaluate([enrolment.id], now=now)
+    done = await evaluate([enrolment.id], now=now)
+    for assessed in await assess([enrolment.id], now=now):
+        await wake_when_due(assessed, now=now)
+    return done
+
+
+async def wake_when_due(assessed: Assessed, *, now: datetime) -> None:
+    """Defer an evaluation to the moment the next level's time requirement is met, when that
+    is the only requirement left (one outbox job per hire, level and day)."""
+    following = assessed.evaluation.next
+    if following is None or following.state is not LevelState.LOCKED:
+        return
+    unmet = [r for r in following.requirements if not r.met]
+    if len(unmet) != 1 or unmet[0].kind is not RequirementKind.TIME:
+        return
+    due = unmet[0].available_at
+    if due is None or due <= now:
+        return
+    hire = assessed.hire
+    await outbox.add(
+        job_name=EVALUATE_JOB,
+        args={"user_id": str(hire.user_id)},
+        due_at=due,
+        key=f"{hire.user_id}:day:{following.number}:{due.date().isoformat()}",
+        organisation_id=hire.organisation_id,
+    )
 
 
 async def active_enrolments() -> list[UUID]:

@@ -10,7 +10,7 @@ from api.jobs.models import OutboxMessage
 from api.jobs.registry import outbox_job
 from api.jobs.relay import relay_now
 from api.onboarding import engine
-from api.onboarding.service import EVALUATE_JOB
+from api.onboarding.engine import EVALUATE_JOB
 
 
 @outbox_job(EVALUATE_JOB)

@@ -27,6 +27,7 @@ from api.notifications.service import Subject, notify
 from api.onboarding import engine, quiz, templates
 from api.onboarding.defaults import DEFAULT_BANKS
 from api.onboarding.definitions import DEFAULT_TRACK, Track, TrackError, dump_track, parse_track
+from api.onboarding.engine import EVALUATE_JOB
 from api.onboarding.errors import OnboardingErrorCode as Code
 from api.onboarding.evaluation import start_of_day
 from api.onboarding.models import (
@@ -42,7 +43,6 @@ from api.onboarding.models import (
 from api.org.models import Organisation, User
 from api.org.scope import can_see_user
 
-EVALUATE_JOB = "onboarding.evaluate"
 DEFAULT_TRACK_KEY = "default"
 MAX_REASON = 300
 

@@ -489,3 +489,19 @@ async def test_editing_a_track_does_not_change_an_enrolled_hires_version(api):
     )
     [error] = body["data"]["saveOnboardingTrack"]["errors"]
     assert error["code"] == "INVALID_TRACK" and "levels" in error["message"]
+
+
+async def test_when_only_the_day_is_missing_an_evaluation_waits_for_local_midnight(api):
+    f = await _enrolled(api)
+    f.rep_token = await api.login(f.world.rep_a.username)
+    await _tasks_done(f)
+    await _pass_test(api, f)
+    await run_jobs(api)  # the pass's evaluation: only day 7 is missing
+
+    wake = await OutboxMessage.get(
+        job_id=f"onboarding.evaluate:{f.world.rep_a.id}:day:2:2026-11-30"
+    )
+    assert wake.due_at == datetime(2026, 11, 30, 16, 0, tzinfo=UTC)  # 00:00 in Shanghai
+    api.services.clock.set(datetime(2026, 11, 30, 16, 0, 1, tzinfo=UTC))
+    await run_jobs(api)  # no sweep: the deferred job itself
+    assert (await _mine(api, f))["level"] == 2
