@@ -16,9 +16,9 @@ from time import perf_counter
 from types import ModuleType
 from typing import Any
 
-from bench import common, customers_list, leads, notifications, visits
+from bench import common, customers_list, leads, notifications, onboarding, visits
 
-BENCHMARKS: list[ModuleType] = [customers_list, notifications, visits, leads]
+BENCHMARKS: list[ModuleType] = [customers_list, notifications, visits, leads, onboarding]
 
 
 def _loop_factory() -> tuple[str, Callable[[], asyncio.AbstractEventLoop] | None]:
@@ -62,6 +62,7 @@ def _options(run: Callable[..., Any], args: argparse.Namespace) -> dict[str, Any
         "notifications": args.notifications,
         "hashes": args.hashes,
         "sla_leads": args.sla_leads,
+        "hires": args.hires,
     }
     return {name: value for name, value in options.items() if name in accepted}
 
@@ -91,6 +92,13 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=leads.DEFAULT_SLA_LEADS,
         help="leads in the table the SLA sweep benchmark reads, on PostgreSQL "
         f"(default {leads.DEFAULT_SLA_LEADS:,}; SQLite uses at most {leads.SQLITE_SLA_LEADS:,})",
+    )
+    parser.add_argument(
+        "--hires",
+        type=int,
+        default=onboarding.DEFAULT_HIRES,
+        help="hires the onboarding unlock sweep evaluates, on PostgreSQL "
+        f"(default {onboarding.DEFAULT_HIRES:,}; SQLite uses at most {onboarding.SQLITE_HIRES:,})",
     )
     parser.add_argument(
         "--only",

@@ -33,6 +33,7 @@ from api.onboarding.evaluation import (
     Measures,
     RequirementKind,
     Standing,
+    unlockable,
 )
 from api.onboarding.evaluation import evaluate as evaluate_one
 from api.onboarding.measure import day, measure, query
@@ -126,7 +127,7 @@ async def standings(enrolments: Sequence[UUID]) -> list[Hire]:
                 organisation_id=_uuid(row["organisation_id"]),
                 user_id=_uuid(row["user_id"]),
                 track_id=track_id,
-                track=await track_of(track_id),
+                track=_tracks.get(track_id) or await track_of(track_id),
                 standing=Standing(
                     hired_on=day(row["hired_on"]),
                     zone=zone,
@@ -165,9 +166,12 @@ async def evaluate(enrolments: Sequence[UUID], *, now: datetime) -> list[Unlocke
     """Evaluate hires in batches and unlock what holds; returns what was unlocked."""
     done: list[Unlocked] = []
     for start in range(0, len(enrolments), BATCH):
-        for assessed in await assess(enrolments[start : start + BATCH], now=now):
-            if assessed.evaluation.to_unlock:
-                unlocked = await unlock(assessed.hire, assessed.evaluation.to_unlock, now=now)
+        hires = await standings(enrolments[start : start + BATCH])
+        measured = await measure([h.enrolment_id for h in hires])
+        for hire in hires:
+            numbers = unlockable(hire.track, hire.standing, measured[hire.enrolment_id], now)
+            if numbers:
+                unlocked = await unlock(hire, numbers, now=now)
                 if unlocked is not None:
                     done.append(unlocked)
     return done

@@ -142,6 +142,34 @@ def evaluate(track: Track, standing: Standing, measures: Measures, now: datetime
     return Evaluation(tuple(levels), tuple(to_unlock))
 
 
+def unlockable(
+    track: Track, standing: Standing, measures: Measures, now: datetime
+) -> tuple[int, ...]:
+    """``evaluate(...).to_unlock``, without building every level's progress: the sweep's path
+    (most hires, most of the time, unlock nothing, and this answers that in a few checks)."""
+    found: list[int] = []
+    days: int | None = None
+    for number, level in enumerate(track.levels, start=1):
+        if number in standing.unlocked:
+            continue
+        if number in standing.revoked or number in standing.held:
+            break
+        if days is None:
+            days = days_since_hire(standing, now)
+        if days < level.min_days:
+            break
+        if not all(_passed(measures.tests.get(t.test), t.pass_score) for t in level.tests):
+            break
+        if not all(measures.tasks.get(t.kind, 0) >= t.count for t in level.tasks):
+            break
+        found.append(number)
+    return tuple(found)
+
+
+def _passed(record: TestRecord | None, pass_score: int) -> bool:
+    return record is not None and record.best is not None and record.best >= pass_score
+
+
 def _requirements(
     level: Level, standing: Standing, measures: Measures, now: datetime
 ) -> tuple[Requirement, ...]:

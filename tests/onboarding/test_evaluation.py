@@ -8,6 +8,8 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from api.onboarding.definitions import DEFAULT_TRACK, TaskKind, Track, parse_track
 from api.onboarding.evaluation import (
@@ -21,6 +23,7 @@ from api.onboarding.evaluation import (
     days_since_hire,
     evaluate,
     start_of_day,
+    unlockable,
 )
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -527,3 +530,58 @@ def test_evaluation_is_the_same_for_the_same_instant_in_any_zone():
     in_shanghai = evaluate(DEFAULT, standing({1}), level_2_done(), instant.astimezone(SHANGHAI))
     in_utc = evaluate(DEFAULT, standing({1}), level_2_done(), instant)
     assert in_shanghai == in_utc
+
+
+_DEFAULT = parse_track(DEFAULT_TRACK)
+_LEVELS = st.frozensets(st.integers(min_value=1, max_value=3), max_size=3)
+
+
+@given(
+    unlocked=_LEVELS,
+    held=_LEVELS,
+    revoked=_LEVELS,
+    days=st.integers(min_value=-1, max_value=30),
+    best=st.one_of(st.none(), st.integers(min_value=0, max_value=100)),
+    solutions=st.one_of(st.none(), st.integers(min_value=0, max_value=100)),
+    visits=st.integers(min_value=0, max_value=10),
+    leads=st.integers(min_value=0, max_value=10),
+    renewals=st.integers(min_value=0, max_value=10),
+)
+@settings(max_examples=300, deadline=None)
+def test_the_sweeps_shortcut_unlocks_exactly_what_the_full_evaluation_says(
+    unlocked: frozenset[int],
+    held: frozenset[int],
+    revoked: frozenset[int],
+    days: int,
+    best: int | None,
+    solutions: int | None,
+    visits: int,
+    leads: int,
+    renewals: int,
+) -> None:
+    zone = ZoneInfo("Asia/Shanghai")
+    standing = Standing(
+        hired_on=date(2026, 11, 24),
+        zone=zone,
+        unlocked=unlocked,
+        held=held - unlocked,
+        revoked=revoked - unlocked,
+    )
+    tests = {
+        key: TestRecord(attempts=1, best=score, last_at=None)
+        for key, score in (("product-basics", best), ("solutions", solutions))
+        if score is not None
+    }
+    measures = Measures(
+        tasks={
+            TaskKind.VISITS_VERIFIED: visits,
+            TaskKind.LEADS_IN_SLA: leads,
+            TaskKind.RENEWAL_LEADS_IN_SLA: renewals,
+        },
+        tests=tests,
+    )
+    now = datetime(2026, 11, 24, 4, 0, tzinfo=UTC) + timedelta(days=days)
+
+    assert unlockable(_DEFAULT, standing, measures, now) == (
+        evaluate(_DEFAULT, standing, measures, now).to_unlock
+    )
