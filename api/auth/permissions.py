@@ -154,6 +154,13 @@ ONBOARDING_LOCKED: frozenset[Permission] = frozenset(
 )
 
 
+# What an onboarding level may grant: what onboarding holds back, and the low-risk renewal
+# leads a hire starts with. A track can never hand out anything else (no escalation).
+ONBOARDING_GRANTABLE: frozenset[Permission] = ONBOARDING_LOCKED | {
+    Permission.LEADS_RENEWAL_LOW_RISK
+}
+
+
 def role_permissions(role: Role) -> frozenset[Permission]:
     return ROLE_PERMISSIONS[role]
 

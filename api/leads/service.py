@@ -128,6 +128,9 @@ async def touch_lead(
         detail: dict[str, object] = {"kind": kind.value, "note": note, "first": first}
         if first:
             policy = (await policies.current(organisation_id=principal.organisation_id)).policy
+            if lead.touch_due_at is not None and now > lead.touch_due_at:
+                # Late, even if the SLA job has not fired yet: the lead counts as overdue.
+                lead.touch_overdue = True
             lead.touched_at = now
             lead.touch_due_at = None
             seconds = None

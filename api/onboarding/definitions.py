@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from api.auth.permissions import Permission, parse_permission
+from api.auth.permissions import ONBOARDING_GRANTABLE, Permission, parse_permission
 
 
 class TaskKind(StrEnum):
@@ -38,7 +38,7 @@ MAX_TASK_COUNT = 1000
 MAX_ATTEMPTS = 20
 MAX_COOLDOWN_MINUTES = 60 * 24 * 30
 MAX_NAME = 60
-_KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")  # used with fullmatch: no trailing newline
+KEY = re.compile(r"[a-z0-9][a-z0-9_-]{0,31}")  # used with fullmatch: no trailing newline
 
 
 class TrackError(ValueError):
@@ -201,7 +201,7 @@ def dump_track(track: Track) -> dict[str, Any]:
 def _level(data: Any, path: str) -> Level:
     _object(data, path, {"key", "name", "min_days", "tests", "tasks", "grants"}, {"key", "name"})
     key = data["key"]
-    if not isinstance(key, str) or not _KEY.fullmatch(key):
+    if not isinstance(key, str) or not KEY.fullmatch(key):
         raise TrackError(f"{path}.key", "lower-case letters, digits, - and _, up to 32")
     name = data["name"]
     if not isinstance(name, str) or not name.strip() or len(name.strip()) > MAX_NAME:
@@ -209,7 +209,7 @@ def _level(data: Any, path: str) -> Level:
     min_days = _integer(data.get("min_days", 0), f"{path}.min_days", 0, MAX_MIN_DAYS)
     tests = _list(data.get("tests", []), f"{path}.tests", MAX_TESTS_PER_LEVEL)
     tasks = _list(data.get("tasks", []), f"{path}.tasks", MAX_TASKS_PER_LEVEL)
-    grants = _list(data.get("grants", []), f"{path}.grants", len(Permission))
+    grants = _list(data.get("grants", []), f"{path}.grants", len(ONBOARDING_GRANTABLE))
     parsed_tests = tuple(_test(t, f"{path}.tests[{i}]") for i, t in enumerate(tests))
     if len({t.test for t in parsed_tests}) != len(parsed_tests):
         raise TrackError(f"{path}.tests", "a test is listed twice")
@@ -221,6 +221,8 @@ def _level(data: Any, path: str) -> Level:
         permission = parse_permission(grant) if isinstance(grant, str) else None
         if permission is None:
             raise TrackError(f"{path}.grants[{index}]", "is not a permission")
+        if permission not in ONBOARDING_GRANTABLE:
+            raise TrackError(f"{path}.grants[{index}]", "is not a permission onboarding unlocks")
         if permission in permissions:
             raise TrackError(f"{path}.grants[{index}]", "is listed twice")
         permissions.append(permission)
@@ -242,7 +244,7 @@ def _test(data: Any, path: str) -> TestRequirement:
         {"test", "pass_score"},
     )
     test = data["test"]
-    if not isinstance(test, str) or not _KEY.fullmatch(test):
+    if not isinstance(test, str) or not KEY.fullmatch(test):
         raise TrackError(f"{path}.test", "a question bank's key")
     return TestRequirement(
         test=test,

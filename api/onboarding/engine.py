@@ -37,7 +37,7 @@ from api.onboarding.evaluation import (
 )
 from api.onboarding.evaluation import evaluate as evaluate_one
 from api.onboarding.measure import day, measure, query
-from api.onboarding.models import Enrolment, EnrolmentStatus, LevelUnlock
+from api.onboarding.models import Enrolment, EnrolmentStatus, LevelHold, LevelUnlock
 from api.org.models import User
 
 EVALUATE_JOB = "onboarding.evaluate"
@@ -232,8 +232,16 @@ async def unlock(hire: Hire, numbers: Sequence[int], *, now: datetime) -> Unlock
         )
         if enrolment is None:
             return None
+        # Re-read under the lock: a level unlocked, revoked or held since the standing was
+        # read is not unlocked now (nor, for a hold, anything above it).
         taken = await _numbers(LevelUnlock.filter(enrolment_id=hire.enrolment_id))
-        fresh = [n for n in numbers if n not in taken]
+        held = await _numbers(LevelHold.filter(enrolment_id=hire.enrolment_id, released_at=None))
+        fresh = []
+        for number in sorted(numbers):
+            if number in held:
+                break
+            if number not in taken:
+                fresh.append(number)
         if not fresh:
             return None
         for number in fresh:
@@ -283,7 +291,12 @@ async def grant_level(
         enrolment_id=enrolment.id,
         number=number,
     )
-    if not created:
+    replaced: dict[str, Any] = {}
+    if not created:  # a revoked level granted again: the audit entry keeps the revocation
+        replaced = {
+            "revoked_at": row.revoked_at.isoformat() if row.revoked_at else None,
+            "revoked_by": str(row.revoked_by_id) if row.revoked_by_id else None,  # type: ignore[attr-defined]
+        }
         await LevelUnlock.filter(id=row.id).update(**values)
     await audit.record(
         organisation_id=enrolment.organisation_id,  # type: ignore[attr-defined]
@@ -297,6 +310,7 @@ async def grant_level(
             "key": level.key,
             "manual": manual,
             "permissions": [p.value for p in level.grants],
+            **({"replaces_revocation": replaced} if replaced else {}),
         },
     )
     return row
@@ -349,8 +363,8 @@ async def announce(
         )
 
 
-async def _numbers(unlocks: QuerySet[LevelUnlock]) -> set[int]:
-    return {int(n) for (n,) in await unlocks.values_list("number")}
+async def _numbers(rows: QuerySet[LevelUnlock] | QuerySet[LevelHold]) -> set[int]:
+    return {int(n) for (n,) in await rows.values_list("number")}
 
 
 def _uuid(value: Any) -> UUID:

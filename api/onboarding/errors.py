@@ -36,6 +36,8 @@ class OnboardingErrorCode(StrEnum):
     LEVEL_NOT_HELD = "LEVEL_NOT_HELD"
     NO_WON_LEADS = "NO_WON_LEADS"
     DRILL_SUBMITTED = "DRILL_SUBMITTED"
+    NOT_A_REP = "NOT_A_REP"
+    OWN_ONBOARDING = "OWN_ONBOARDING"
 
 
 i18n.register(
@@ -71,5 +73,10 @@ i18n.register(
         "LEVEL_NOT_HELD": ("这一级没有被暂缓", "This level is not held back"),
         "NO_WON_LEADS": ("还没有可用于演练的赢单线索", "No won lead to replay yet"),
         "DRILL_SUBMITTED": ("该次演练已提交", "This drill was submitted already"),
+        "NOT_A_REP": ("只有销售代表可以加入新人成长路径", "Only sales reps can be enrolled"),
+        "OWN_ONBOARDING": (
+            "不能处理自己的成长路径",
+            "You cannot act on your own onboarding",
+        ),
     }
 )

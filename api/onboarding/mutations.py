@@ -22,6 +22,7 @@ from api.onboarding import drills, service, views
 from api.onboarding.errors import OnboardingErrorCode
 from api.onboarding.models import Enrolment
 from api.onboarding.queries import onboarding_type
+from api.onboarding.quiz import MAX_ID, MAX_OPTIONS
 from api.onboarding.types import (
     AnswerInput,
     AttemptPayload,
@@ -40,6 +41,7 @@ from api.onboarding.types import (
 COACH = [Requires(Permission.ONBOARDING_COACH)]
 MANAGE = [Requires(Permission.ONBOARDING_MANAGE)]
 ME: list[type[BasePermission]] = [IsAuthenticated]
+DRILL = [Requires(Permission.LEADS_VIEW)]  # replaying won leads is for people who work leads
 
 
 def _errors(info: Info, exc: ServiceError) -> list[OnboardingError]:
@@ -200,11 +202,16 @@ class OnboardingMutations:
         principal = info.context.require_principal()
         chosen: dict[str, Any] = {}
         for answer in answers:
-            if answer.question_id in chosen:
+            problem = None
+            if len(answer.question_id) > MAX_ID or any(len(o) > MAX_ID for o in answer.option_ids):
+                problem = "an id is too long"  # never echo unbounded input
+            elif len(answer.option_ids) > MAX_OPTIONS:
+                problem = "too many options"
+            elif answer.question_id in chosen:
+                problem = f"{answer.question_id} answered twice"
+            if problem is not None:
                 error = ServiceError(
-                    OnboardingErrorCode.INVALID_ANSWER,
-                    field="answers",
-                    reason=f"{answer.question_id} answered twice",
+                    OnboardingErrorCode.INVALID_ANSWER, field="answers", reason=problem
                 )
                 return AttemptPayload(errors=_errors(info, error))
             chosen[answer.question_id] = list(answer.option_ids)
@@ -219,7 +226,7 @@ class OnboardingMutations:
         return AttemptPayload(attempt=AttemptType.of(attempt, await service.bank_of(attempt)))
 
     @strawberry.mutation(
-        permission_classes=ME,
+        permission_classes=DRILL,
         description="Start a walkthrough drill on a won lead (chosen, or one of the latest).",
     )
     async def start_walkthrough(
@@ -237,7 +244,7 @@ class OnboardingMutations:
         return DrillPayload(drill=DrillType.of(drill, await Lead.get(id=drill.lead_id)))  # type: ignore[attr-defined]
 
     @strawberry.mutation(
-        permission_classes=ME,
+        permission_classes=DRILL,
         description="Submit your path; answers the differences from the benchmark path.",
     )
     async def submit_walkthrough(

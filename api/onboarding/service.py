@@ -26,7 +26,14 @@ from api.jobs.models import OutboxMessage
 from api.notifications.service import Subject, notify
 from api.onboarding import engine, quiz, templates
 from api.onboarding.defaults import DEFAULT_BANKS
-from api.onboarding.definitions import DEFAULT_TRACK, Track, TrackError, dump_track, parse_track
+from api.onboarding.definitions import (
+    DEFAULT_TRACK,
+    KEY,
+    Track,
+    TrackError,
+    dump_track,
+    parse_track,
+)
 from api.onboarding.engine import EVALUATE_JOB
 from api.onboarding.errors import OnboardingErrorCode as Code
 from api.onboarding.evaluation import start_of_day
@@ -40,7 +47,7 @@ from api.onboarding.models import (
     TestAttempt,
     VersionStatus,
 )
-from api.org.models import Organisation, User
+from api.org.models import Organisation, Role, User
 from api.org.scope import can_see_user
 
 DEFAULT_TRACK_KEY = "default"
@@ -74,6 +81,7 @@ async def save_track(
     *, actor: Principal, key: str, name: str, definition: Any, now: datetime
 ) -> OnboardingTrack:
     """Validate and store the next version of a track; hires enrolled earlier keep theirs."""
+    _check_key(key)
     try:
         track = parse_track(definition)
     except TrackError as error:
@@ -82,7 +90,29 @@ async def save_track(
     if not 1 <= len(name) <= 60:
         raise ServiceError(Code.INVALID_VALUE, field="name", reason="1-60")
     async with in_transaction():
+        await _lock_organisation(actor.organisation_id)
+        banks = set(
+            await OnboardingTest.filter(
+                organisation_id=actor.organisation_id, status=VersionStatus.ACTIVE
+            ).values_list("key", flat=True)
+        )
+        missing = sorted(track.test_keys - {str(b) for b in banks})
+        if missing:  # hires on the track could never pass it
+            raise ServiceError(Code.TEST_NOT_FOUND, field="definition", key=missing[0])
         return await _store_track(actor.organisation_id, key, name, track, actor.user_id, now)
+
+
+def _check_key(key: str) -> None:
+    if not KEY.fullmatch(key):
+        raise ServiceError(
+            Code.INVALID_VALUE, field="key", reason="a-z, 0-9, - and _, up to 32 characters"
+        )
+
+
+async def _lock_organisation(organisation_id: UUID) -> None:
+    """Serialise version numbering per organisation (two saves of one key, or two first
+    enrolments creating the default track, would otherwise pick the same version)."""
+    await Organisation.filter(id=organisation_id).select_for_update().first()
 
 
 async def _store_track(
@@ -121,6 +151,7 @@ async def save_test(
     *, actor: Principal, key: str, title: str, bank: Any, now: datetime
 ) -> OnboardingTest:
     """Validate and store the next version of a question bank; attempts keep theirs."""
+    _check_key(key)
     try:
         parsed = quiz.parse_bank(bank)
     except quiz.BankError as error:
@@ -129,6 +160,7 @@ async def save_test(
     if not 1 <= len(title) <= 60:
         raise ServiceError(Code.INVALID_VALUE, field="title", reason="1-60")
     async with in_transaction():
+        await _lock_organisation(actor.organisation_id)
         return await _store_test(actor.organisation_id, key, title, parsed, actor.user_id, now)
 
 
@@ -181,6 +213,10 @@ async def default_track(organisation_id: UUID, now: datetime) -> OnboardingTrack
     found = await active_track(organisation_id, DEFAULT_TRACK_KEY)
     if found is not None:
         return found
+    await _lock_organisation(organisation_id)
+    found = await active_track(organisation_id, DEFAULT_TRACK_KEY)  # created while we waited
+    if found is not None:
+        return found
     track = parse_track(DEFAULT_TRACK)
     for key in sorted(track.test_keys):
         if key in DEFAULT_BANKS and not await OnboardingTest.exists(
@@ -203,15 +239,19 @@ async def enrol(
     now: datetime,
 ) -> Enrolment:
     """Put a hire on a track (the active version of ``track_key``, else the default)."""
+    if user_id == actor.user_id:
+        raise ServiceError(Code.OWN_ONBOARDING, field="userId")
     if not await can_see_user(actor, user_id):
         raise ServiceError(Code.USER_NOT_FOUND, field="userId")
+    if mentor_id is not None and not await can_see_user(actor, mentor_id):
+        raise ServiceError(Code.USER_NOT_FOUND, field="mentorId")
     async with in_transaction():
         user = await User.filter(id=user_id).select_for_update().get()
+        if user.role is not Role.REP:  # tracks unlock sales permissions: reps only
+            raise ServiceError(Code.NOT_A_REP, field="userId")
         if await Enrolment.exists(user_id=user_id):
             raise ServiceError(Code.ALREADY_ENROLLED, field="userId")
-        if mentor_id is not None and not await User.exists(
-            id=mentor_id, organisation_id=actor.organisation_id, is_active=True
-        ):
+        if mentor_id is not None and not await User.exists(id=mentor_id, is_active=True):
             raise ServiceError(Code.USER_NOT_FOUND, field="mentorId")
         if track_key:
             track = await active_track(actor.organisation_id, track_key)
@@ -276,6 +316,14 @@ async def enrolment_in_scope(actor: Principal, enrolment_id: UUID) -> Enrolment:
     enrolment = await Enrolment.get_or_none(id=enrolment_id, organisation_id=actor.organisation_id)
     if enrolment is None or not await can_see_user(actor, enrolment.user_id):  # type: ignore[attr-defined]
         raise ServiceError(Code.ENROLMENT_NOT_FOUND, field="enrolmentId")
+    return enrolment
+
+
+async def coached_enrolment(actor: Principal, enrolment_id: UUID) -> Enrolment:
+    """An enrolment a coach may act on: in scope, and not their own."""
+    enrolment = await enrolment_in_scope(actor, enrolment_id)
+    if enrolment.user_id == actor.user_id:  # type: ignore[attr-defined]
+        raise ServiceError(Code.OWN_ONBOARDING, field="enrolmentId")
     return enrolment
 
 
@@ -407,7 +455,7 @@ async def grant_level(
 ) -> Enrolment:
     """A manager unlocks a level by hand (audited), whatever its requirements say."""
     reason = require_reason(reason)
-    enrolment = await enrolment_in_scope(actor, enrolment_id)
+    enrolment = await coached_enrolment(actor, enrolment_id)
     track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
     _check_level(track, number)
     async with in_transaction():
@@ -415,9 +463,19 @@ async def grant_level(
         current = await LevelUnlock.get_or_none(enrolment_id=enrolment.id, number=number)
         if current is not None and current.revoked_at is None:
             raise ServiceError(Code.LEVEL_ALREADY_UNLOCKED, field="level")
-        await LevelHold.filter(enrolment_id=enrolment.id, number=number, released_at=None).update(
-            released_at=now, released_by_id=actor.user_id
-        )
+        released = await LevelHold.filter(
+            enrolment_id=enrolment.id, number=number, released_at=None
+        ).update(released_at=now, released_by_id=actor.user_id)
+        if released:
+            await audit.record(
+                organisation_id=actor.organisation_id,
+                action="onboarding.level_released",
+                at=now,
+                actor_id=actor.user_id,
+                subject_type="User",
+                subject_id=str(enrolment.user_id),  # type: ignore[attr-defined]
+                data={"level": number, "by_grant": True},
+            )
         await engine.grant_level(
             enrolment, track, number, now=now, manual=True, actor_id=actor.user_id, reason=reason
         )
@@ -431,7 +489,7 @@ async def hold_level(
 ) -> Enrolment:
     """A manager holds a level back: the engine will not unlock it until it is released."""
     reason = require_reason(reason)
-    enrolment = await enrolment_in_scope(actor, enrolment_id)
+    enrolment = await coached_enrolment(actor, enrolment_id)
     track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
     _check_level(track, number)
     async with in_transaction():
@@ -466,7 +524,7 @@ async def release_level(
 ) -> Enrolment:
     """Lift a hold; the engine unlocks the level when its requirements hold."""
     reason = require_reason(reason)
-    enrolment = await enrolment_in_scope(actor, enrolment_id)
+    enrolment = await coached_enrolment(actor, enrolment_id)
     async with in_transaction():
         enrolment = await Enrolment.filter(id=enrolment.id).select_for_update().get()
         hold = await LevelHold.filter(
@@ -499,7 +557,7 @@ async def revoke_level(
     """Take a level back, and every level above it: their grants end now. The engine never
     unlocks a revoked level again; a manager can grant it by hand."""
     reason = require_reason(reason)
-    enrolment = await enrolment_in_scope(actor, enrolment_id)
+    enrolment = await coached_enrolment(actor, enrolment_id)
     track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
     _check_level(track, number)
     async with in_transaction():

@@ -116,6 +116,7 @@ class AvailableTestType:
             attempt_in_progress=strawberry.ID(str(t.in_progress)) if t.in_progress else None,
             can_start=(
                 t.exists
+                and t.open
                 and not t.passed
                 and t.attempts_left > 0
                 and t.in_progress is None

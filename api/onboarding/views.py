@@ -15,7 +15,8 @@ from zoneinfo import ZoneInfo
 from api.auth.principal import Principal
 from api.onboarding import engine
 from api.onboarding.engine import Assessed
-from api.onboarding.evaluation import Measures, Standing, days_since_hire, evaluate
+from api.onboarding.evaluation import Standing, days_since_hire, evaluate
+from api.onboarding.measure import measure
 from api.onboarding.models import (
     Enrolment,
     EnrolmentStatus,
@@ -43,6 +44,7 @@ class AvailableTest:
     available_at: datetime | None  # cooling down until then
     in_progress: UUID | None  # an attempt started and not submitted
     exists: bool  # the organisation has a bank for it
+    open: bool  # the enrolment is active (a finished one takes no more tests)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,11 +65,8 @@ async def my_progress(principal: Principal, *, now: datetime) -> Progress | None
 
 async def progress_of(enrolment: Enrolment, *, now: datetime) -> Progress | None:
     assessed = await engine.assess([enrolment.id], now=now)
-    if not assessed:  # completed or withdrawn: the standing of the last evaluation
-        hires = await _standing_any(enrolment)
-        if hires is None:
-            return None
-        assessed = [hires]
+    if not assessed:  # completed or withdrawn: engine.assess reads active hires only
+        assessed = [await _finished(enrolment, now)]
     current = assessed[0]
     attempts = await TestAttempt.filter(enrolment_id=enrolment.id).order_by("number")
     titles: dict[str, str] = dict(
@@ -95,6 +94,7 @@ async def progress_of(enrolment: Enrolment, *, now: datetime) -> Progress | None
                     available_at=progress.available_at,
                     in_progress=next((a.id for a in mine if a.submitted_at is None), None),
                     exists=requirement.test in titles,
+                    open=enrolment.status is EnrolmentStatus.ACTIVE,
                 )
             )
     return Progress(
@@ -105,12 +105,8 @@ async def progress_of(enrolment: Enrolment, *, now: datetime) -> Progress | None
     )
 
 
-async def _standing_any(enrolment: Enrolment) -> Assessed | None:
-    """A finished enrolment's levels (``engine.assess`` reads active ones only)."""
-    from zoneinfo import ZoneInfo
-
-    from api.org.models import Organisation
-
+async def _finished(enrolment: Enrolment, now: datetime) -> Assessed:
+    """A finished enrolment's levels and measures, as of now."""
     track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
     organisation = await Organisation.get(id=enrolment.organisation_id)  # type: ignore[attr-defined]
     unlocks = await LevelUnlock.filter(enrolment_id=enrolment.id)
@@ -129,8 +125,8 @@ async def _standing_any(enrolment: Enrolment) -> Assessed | None:
         standing=standing,
         level=enrolment.level,
     )
-    measures = Measures()
-    return Assessed(hire, measures, evaluate(track, standing, measures, enrolment.level_at))
+    measures = (await measure([enrolment.id]))[enrolment.id]
+    return Assessed(hire, measures, evaluate(track, standing, measures, now))
 
 
 @dataclass(frozen=True, slots=True)

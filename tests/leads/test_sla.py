@@ -70,6 +70,21 @@ async def test_a_touch_in_time_raises_nothing(api: Any) -> None:
     assert assignment.touch_seconds == 0
 
 
+async def test_a_late_touch_counts_as_overdue_even_before_the_sla_job_fires(api: Any) -> None:
+    s = await sales(api)
+    lead = (await capture(api, s.token("marketing")))["lead"]
+    owner = await _owner(lead["id"])
+    api.services.clock.advance(minutes=16)  # past the deadline; no job or sweep has run
+
+    body = await api.graphql(
+        TOUCH, {"id": lead["id"], "kind": "CALL"}, token=await api.login(owner.username)
+    )
+
+    touched = body["data"]["touchLead"]["lead"]
+    assert touched["touchedAt"] and touched["touchOverdue"] is True
+    assert await sla.sweep(now=api.services.clock.now()) == 0  # nothing left to alert
+
+
 async def test_an_unviewed_lead_is_rerouted_and_the_manager_is_told(api: Any) -> None:
     s = await sales(api)
     lead = (await capture(api, s.token("marketing")))["lead"]

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from api.auth.permissions import Permission
+from api.auth.permissions import ONBOARDING_GRANTABLE, Permission
 from api.onboarding import definitions
 from api.onboarding.definitions import (
     DEFAULT_TRACK,
@@ -211,7 +211,7 @@ def test_the_limits_themselves_are_accepted():
                     )
                 ],
                 tasks=[{"kind": kind.value, "count": MAX_TASK_COUNT} for kind in TaskKind],
-                grants=[p.value for p in Permission],
+                grants=[p.value for p in sorted(ONBOARDING_GRANTABLE)],
             ),
             *(level_json(f"level-{i}", min_days=MAX_MIN_DAYS) for i in range(MAX_LEVELS - 1)),
         ]
@@ -226,7 +226,7 @@ def test_the_limits_themselves_are_accepted():
         "t-last", 1, MAX_ATTEMPTS, MAX_COOLDOWN_MINUTES
     )
     assert {t.count for t in first.tasks} == {MAX_TASK_COUNT}
-    assert len(first.grants) == len(Permission)
+    assert len(first.grants) == len(ONBOARDING_GRANTABLE)
 
 
 def test_keys_may_use_digits_dashes_and_underscores_after_the_first_character():
@@ -464,7 +464,8 @@ def _tracks(pick: st.DrawFn) -> dict[str, Any]:
             if test is not None
         ]
         kinds = pick(st.lists(st.sampled_from(TaskKind), unique=True))
-        grants = pick(st.lists(st.sampled_from(Permission), unique=True, max_size=4))
+        grantable = st.sampled_from(sorted(ONBOARDING_GRANTABLE))
+        grants = pick(st.lists(grantable, unique=True, max_size=4))
         levels.append(
             {
                 "key": key,
@@ -504,3 +505,12 @@ def test_top_level_paths_are_relative_to_the_track(data: dict[str, object], path
     with pytest.raises(TrackError) as raised:
         parse_track(data)
     assert raised.value.path == path
+
+
+def test_a_level_cannot_grant_what_onboarding_does_not_unlock() -> None:
+    broken = copy.deepcopy(DEFAULT_TRACK)
+    broken["levels"][2]["grants"] = ["proposals.custom", "permissions.grant"]
+    with pytest.raises(TrackError) as raised:
+        parse_track(broken)
+    assert raised.value.path == "levels[2].grants[1]"
+    assert "onboarding unlocks" in raised.value.reason

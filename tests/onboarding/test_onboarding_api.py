@@ -505,3 +505,101 @@ async def test_when_only_the_day_is_missing_an_evaluation_waits_for_local_midnig
     api.services.clock.set(datetime(2026, 11, 30, 16, 0, 1, tzinfo=UTC))
     await run_jobs(api)  # no sweep: the deferred job itself
     assert (await _mine(api, f))["level"] == 2
+
+
+async def test_only_reps_are_enrolled_by_someone_else_with_a_mentor_in_scope(api):
+    f = await _enrolled(api)
+    manager, admin = f.manager_token, f.admin_token
+    cases = [
+        (admin, f.world.marketing.id, None, "NOT_A_REP"),
+        (manager, f.world.manager_a.id, None, "OWN_ONBOARDING"),
+        (manager, f.world.rep_b.id, None, "USER_NOT_FOUND"),  # another team's rep
+        (manager, f.world.rep_a2.id, f.world.rep_b.id, "USER_NOT_FOUND"),  # and mentor
+        (manager, f.world.rep_a.id, None, "ALREADY_ENROLLED"),
+    ]
+    for token, user, mentor, code in cases:
+        body = await api.graphql(
+            ENROL, {"user": str(user), "mentor": str(mentor) if mentor else None}, token=token
+        )
+        assert body["data"]["enrolHire"]["errors"][0]["code"] == code, (user, code)
+
+
+async def test_nobody_coaches_their_own_onboarding(api):
+    f = await _enrolled(api)
+    enrolment = await Enrolment.get(user_id=f.world.rep_a.id)
+    await PermissionGrant.create(
+        organisation=f.world.org,
+        user=f.world.rep_a,
+        permission="onboarding.coach",
+        valid_from=api.services.clock.now(),
+    )
+    f.rep_token = await api.login(f.world.rep_a.username)
+    body = await api.graphql(
+        LEVEL.replace("{op}", "grantOnboardingLevel"),
+        {"id": str(enrolment.id), "level": 3, "reason": "我自己"},
+        token=f.rep_token,
+    )
+    assert body["data"]["grantOnboardingLevel"]["errors"][0]["code"] == "OWN_ONBOARDING"
+
+
+async def test_a_hold_placed_while_the_engine_evaluated_wins(api):
+    f = await _enrolled(api)
+    f.rep_token = await api.login(f.world.rep_a.username)
+    await _pass_test(api, f)
+    await _tasks_done(f)
+    api.services.clock.set(datetime(2026, 12, 2, 2, 0, tzinfo=UTC))
+    now = api.services.clock.now()
+    enrolment = await Enrolment.get(user_id=f.world.rep_a.id)
+    [assessed] = await engine.assess([enrolment.id], now=now)
+    assert assessed.evaluation.to_unlock == (2,)
+
+    manager = await api.login(f.world.manager_a.username)
+    body = await api.graphql(
+        LEVEL.replace("{op}", "holdOnboardingLevel"),
+        {"id": str(enrolment.id), "level": 2, "reason": "先复盘"},
+        token=manager,
+    )
+    assert body["data"]["holdOnboardingLevel"]["errors"] == []
+    assert await engine.unlock(assessed.hire, (2,), now=now) is None
+    assert not await LevelUnlock.filter(enrolment_id=enrolment.id, number=2).exists()
+
+
+async def test_tracks_and_banks_are_checked_before_they_are_stored(api):
+    f = await _enrolled(api)
+    save = """mutation ($k: String!, $d: JSON!) {
+      saveOnboardingTrack(key: $k, name: "路径", definition: $d) {
+        track { version } errors { code field }
+      }
+    }"""
+    asks_unknown_test = {
+        "levels": [{"key": "one", "name": "一", "tests": [{"test": "nobank", "pass_score": 60}]}]
+    }
+    cases = [
+        ("Bad Key", {"levels": [{"key": "one", "name": "一"}]}, ("INVALID_VALUE", "key")),
+        ("x" * 40, {"levels": [{"key": "one", "name": "一"}]}, ("INVALID_VALUE", "key")),
+        ("mine", asks_unknown_test, ("TEST_NOT_FOUND", "definition")),
+    ]
+    for key, definition, expected in cases:
+        body = await api.graphql(save, {"k": key, "d": definition}, token=f.admin_token)
+        [error] = body["data"]["saveOnboardingTrack"]["errors"]
+        assert (error["code"], error["field"]) == expected, key
+
+
+async def test_a_graduated_hire_sees_their_record_and_takes_no_more_tests(api):
+    f = await _enrolled(api)
+    f.rep_token = await api.login(f.world.rep_a.username)
+    await _pass_test(api, f)
+    enrolment = await Enrolment.get(user_id=f.world.rep_a.id)
+    for level in (2, 3):
+        await api.graphql(
+            LEVEL.replace("{op}", "grantOnboardingLevel"),
+            {"id": str(enrolment.id), "level": level, "reason": "转岗老员工"},
+            token=f.manager_token,
+        )
+
+    mine = await _mine(api, f)
+
+    assert (mine["status"], mine["level"], mine["nextLevel"]) == ("COMPLETED", 3, None)
+    basics = next(t for t in mine["tests"] if t["key"] == "product-basics")
+    assert (basics["passed"], basics["best"], basics["canStart"]) == (True, 100, False)
+    assert not (await User.get(id=f.world.rep_a.id)).in_onboarding
