@@ -11,7 +11,7 @@ over the same events.
   meet level 2 at the first sweep. The rows are computed once in Python and loaded in bulk (COPY
   on PostgreSQL, with the foreign-key triggers off when the role may do so; ``executemany`` on
   SQLite), so both backends get the same data; SQLite uses at most ``SQLITE_HIRES`` hires.
-- Ours: ``engine.evaluate(await engine.active_enrolments(), now=now)``, the cron sweep
+- Ours: ``engine.sweep(now=now)``, the cron sweep
   (``jobs.sweep_unlocks`` without the relay). The first sweep unlocks level 2 for the hires who
   meet it (reported, no goal); later sweeps are read-only (the steady state), timed repeatedly.
 - Limit: one statement, the UNION ALL of the engine's three grouped aggregates
@@ -477,22 +477,23 @@ async def check_limit(ids: Sequence[UUID], rows: list[dict[str, Any]]) -> None:
                 int(row["n"]),
                 None if row["m"] is None else int(row["m"]),
             )
-    for start in range(0, len(ids), engine.BATCH):
-        batch = ids[start : start + engine.BATCH]
-        for enrolment, m in (await measure.measure(batch)).items():
-            ours: dict[str, Any] = {}
-            if TaskKind.VISITS_VERIFIED in m.tasks:
-                ours["visits"] = m.tasks[TaskKind.VISITS_VERIFIED]
-            if TaskKind.LEADS_IN_SLA in m.tasks:
-                ours["leads"] = m.tasks[TaskKind.LEADS_IN_SLA]
-                ours["renewals"] = m.tasks[TaskKind.RENEWAL_LEADS_IN_SLA]
-            for key, record in m.tests.items():
-                ours[key] = (record.attempts, record.best)
-            if ours != theirs[str(enrolment)]:
-                raise RuntimeError(
-                    f"the limit query and measure() disagree for enrolment {enrolment}: "
-                    f"{theirs[str(enrolment)]} vs {ours}"
-                )
+    measured = await measure.measure(measure.EVERY_ACTIVE)
+    if {str(e) for e in measured} != set(theirs):
+        raise RuntimeError("the limit query and measure() count different enrolments")
+    for enrolment, m in measured.items():
+        ours: dict[str, Any] = {}
+        if TaskKind.VISITS_VERIFIED in m.tasks:
+            ours["visits"] = m.tasks[TaskKind.VISITS_VERIFIED]
+        if TaskKind.LEADS_IN_SLA in m.tasks:
+            ours["leads"] = m.tasks[TaskKind.LEADS_IN_SLA]
+            ours["renewals"] = m.tasks[TaskKind.RENEWAL_LEADS_IN_SLA]
+        for key, record in m.tests.items():
+            ours[key] = (record.attempts, record.best)
+        if ours != theirs[str(enrolment)]:
+            raise RuntimeError(
+                f"the limit query and measure() disagree for enrolment {enrolment}: "
+                f"{theirs[str(enrolment)]} vs {ours}"
+            )
 
 
 # --- where the sweep's time goes ----------------------------------------------------------------
@@ -521,25 +522,25 @@ class Split:
 
 
 async def split_sweep(ids: Sequence[UUID], now: datetime) -> Split:
-    """Passes over the hires as ``engine.evaluate`` makes them, each part timed; the median of
+    """Passes over the hires as ``engine.sweep`` makes them, each part timed; the median of
     each part over ``SPLIT_PASSES`` passes."""
     passes: list[Split] = []
     for _ in range(SPLIT_PASSES):
         parts = [0.0] * 5
         gc.collect()
         async with log_statements() as log:
-            for start in range(0, len(ids), engine.BATCH):
-                batch = ids[start : start + engine.BATCH]
+            with engine.collection_paused():  # as the sweep runs
                 t0, s0 = perf_counter(), log.seconds
-                hires = await engine.standings(batch)
+                hires = await engine.standings(measure.EVERY_ACTIVE)
                 t1, s1 = perf_counter(), log.seconds
-                measures = await measure.measure([h.enrolment_id for h in hires])
+                measures = await measure.measure(measure.EVERY_ACTIVE)
                 t2, s2 = perf_counter(), log.seconds
                 for h in hires:
-                    unlockable(h.track, h.standing, measures[h.enrolment_id], now)
+                    found = measures.get(h.enrolment_id, engine.NOTHING)
+                    unlockable(h.track, h.standing, found, now)
                 t3 = perf_counter()
-                for i, value in enumerate((t1 - t0, s1 - s0, t2 - t1, s2 - s1, t3 - t2)):
-                    parts[i] += value
+            for i, value in enumerate((t1 - t0, s1 - s0, t2 - t1, s2 - s1, t3 - t2)):
+                parts[i] += value
         passes.append(Split(*parts))
     return Split(
         *(
@@ -550,8 +551,8 @@ async def split_sweep(ids: Sequence[UUID], now: datetime) -> Split:
 
 
 async def plan_of_visits(ids: Sequence[UUID]) -> list[str]:
-    """The plan of the visits aggregate for one batch, as the engine sends it."""
-    q = measure.query(measure.SOURCES[0], ids[: engine.BATCH])
+    """The plan of the visits aggregate as the sweep sends it (every active enrolment)."""
+    q = measure.query(measure.SOURCES[0], measure.EVERY_ACTIVE)
     client: Any = connections.get("default")
     if _pg():
         _, rows = await client.execute_query(f"EXPLAIN {q.sql}", q.values)
@@ -746,7 +747,7 @@ async def _measure(
         raise RuntimeError(f"{len(ids)} active enrolments, expected {count}")
 
     async def sweep() -> list[engine.Unlocked]:
-        return await engine.evaluate(await engine.active_enrolments(), now=now)
+        return await engine.sweep(now=now)
 
     # 1. The first sweep: it unlocks level 2 for the hires who meet it.
     print(
@@ -795,8 +796,6 @@ async def _measure(
     # 4. Diagnostics, untimed: statements per batch, where the time goes, the plan.
     async with count_queries() as queries:
         await steady()
-    batches = -(-count // engine.BATCH)
-    per_batch = (queries.count - 1) / batches
     split = await split_sweep(ids, now)
     plan = await plan_of_visits(ids)
     text = "\n".join(plan)
@@ -852,8 +851,8 @@ async def _measure(
     )
     first_writes = first_seconds - median
     table.notes.append(
-        f"sweep: median of {SWEEPS} steady-state sweeps (engine.evaluate over "
-        f"active_enrolments(), read-only once the first sweep has unlocked), against the median "
+        f"sweep: median of {SWEEPS} steady-state sweeps (engine.sweep, read-only once the "
+        f"first sweep has unlocked), against the median "
         f"of {SWEEPS} runs of the limit (one UNION ALL of measure.SOURCES over all {count:,} "
         f"enrolments, {len(rows):,} rows), interleaved ABBA; spread ours "
         f"{min(ours) * 1000:.1f}-{max(ours) * 1000:.1f} ms, limit "
@@ -866,8 +865,8 @@ async def _measure(
         "read-only sweep (transaction, row lock, grants, audit entry, alert to hire and manager)"
     )
     table.notes.append(
-        f"statements: {queries.count} per steady sweep = 1 worklist + {per_batch:g} per batch of "
-        f"{engine.BATCH} x {batches} batches (limit: 1)"
+        f"statements: {queries.count} per steady sweep (standings, unlocks, holds and the three "
+        "counts, each over every active enrolment; limit: 1)"
     )
     table.notes.append(
         f"where a steady sweep's time goes (each part timed, median of {SPLIT_PASSES} more "
@@ -877,11 +876,11 @@ async def _measure(
         f"{_ms(split.python)} ({100 * split.python / split.total:.0f}%, "
         f"{split.python * 1e6 / count:.0f} µs per hire)"
     )
-    print(f"  visits aggregate plan ({engine.BATCH} enrolments):", flush=True)
+    print("  visits aggregate plan (the sweep's):", flush=True)
     for line in plan:
         print(f"    {line}", flush=True)
     table.notes.append(
-        "visits aggregate plan (one batch): " + (" / ".join(scans) or plan[0].strip())
+        "visits aggregate plan (the sweep's): " + (" / ".join(scans) or plan[0].strip())
     )
     table.notes.append(
         f"rows: {count:,} hires and enrolments (level 1 unlocked, hired {HIRED_DAYS_AGO} days "

@@ -26,7 +26,7 @@ async def evaluate_hire(ctx: dict[str, Any], message: OutboxMessage) -> None:
 async def sweep_unlocks(ctx: dict[str, Any]) -> int:
     """Cron: evaluate every active hire (time-based levels; anything an event missed)."""
     clock: Clock = ctx["clock"]
-    unlocked = await engine.evaluate(await engine.active_enrolments(), now=clock.now())
+    unlocked = await engine.sweep(now=clock.now())
     if unlocked:
         await relay_now(redis=ctx["redis"], now=clock.now())
     return len(unlocked)

@@ -27,7 +27,7 @@ FROM "onboarding_enrolment" e
 JOIN "visit" v ON v."organisation_id" = e."organisation_id" AND v."rep_id" = e."user_id"
   AND v."started_at" >= e."counts_from" AND v."status" = 'CLOSED'
   AND (v."audit_decision" = 'APPROVE' OR (v."audit_decision" IS NULL AND v."verdict" = 'VERIFIED'))
-WHERE e."id" IN ({ids})
+WHERE e."id"{in_ids}
 GROUP BY e."id"
 """
 # First touched inside the first-touch deadline: touched, and the overdue alert never fired.
@@ -38,14 +38,14 @@ FROM "onboarding_enrolment" e
 JOIN "lead" l ON l."organisation_id" = e."organisation_id" AND l."owner_id" = e."user_id"
   AND l."touched_at" IS NOT NULL AND l."touch_overdue" = FALSE
   AND l."assigned_at" >= e."counts_from"
-WHERE e."id" IN ({ids})
+WHERE e."id"{in_ids}
 GROUP BY e."id"
 """
 _ATTEMPTS = """
 SELECT "enrolment_id" AS "enrolment", "test_key", COUNT(*) AS "attempts",
        MAX("score") AS "best", MAX("submitted_at") AS "last_at"
 FROM "onboarding_attempt"
-WHERE "enrolment_id" IN ({ids}) AND "submitted_at" IS NOT NULL
+WHERE "enrolment_id"{in_ids} AND "submitted_at" IS NOT NULL
 GROUP BY "enrolment_id", "test_key"
 """
 SOURCES = (_VISITS, _LEADS, _ATTEMPTS)
@@ -57,39 +57,52 @@ class Query:
     values: list[Any]
 
 
-def query(template: str, enrolments: Sequence[UUID]) -> Query:
-    """``template`` for these enrolments, with the placeholders of the connection's dialect."""
+EVERY_ACTIVE = None
+"""Pass as ``enrolments`` for every active enrolment (the sweep): one pass, no id list."""
+_ACTIVE = """ IN (SELECT "id" FROM "onboarding_enrolment" WHERE "status" = 'ACTIVE')"""
+
+
+def query(template: str, enrolments: Sequence[UUID] | None) -> Query:
+    """``template`` for these enrolments (None: every active one), with the placeholders of
+    the connection's dialect.
+
+    On PostgreSQL the ids are one array parameter (``= ANY($1)``: an index lookup per id);
+    on SQLite an ``IN`` list.
+    """
+    if enrolments is EVERY_ACTIVE:
+        return Query(template.format(in_ids=_ACTIVE), [])
     if _postgres():
-        return Query(template.format(ids="SELECT unnest($1::uuid[])"), [list(enrolments)])
-    return Query(
-        template.format(ids=", ".join("?" * len(enrolments))), [str(e) for e in enrolments]
-    )
+        return Query(template.format(in_ids=" = ANY($1::uuid[])"), [list(enrolments)])
+    marks = ", ".join("?" * len(enrolments))
+    return Query(template.format(in_ids=f" IN ({marks})"), [str(e) for e in enrolments])
 
 
-async def measure(enrolments: Sequence[UUID]) -> dict[UUID, Measures]:
-    """Tasks done and test records per enrolment (every enrolment gets an answer)."""
-    if not enrolments:
+async def measure(enrolments: Sequence[UUID] | None) -> dict[UUID, Measures]:
+    """Tasks done and test records per enrolment (None: every active one). An enrolment with
+    nothing counted is absent (read it with ``.get(id, Measures())``)."""
+    if enrolments is not EVERY_ACTIVE and not enrolments:
         return {}
     connection = connections.get("default")
-    tasks: dict[UUID, dict[TaskKind, int]] = {e: {} for e in enrolments}
-    tests: dict[UUID, dict[str, TestRecord]] = {e: {} for e in enrolments}
+    tasks: dict[UUID, dict[TaskKind, int]] = {}
+    tests: dict[UUID, dict[str, TestRecord]] = {}
     visits, leads, attempts = [
         (await connection.execute_query(q.sql, q.values))[1]
         for q in (query(t, enrolments) for t in SOURCES)
     ]
     for row in visits:
-        tasks[_uuid(row["enrolment"])][TaskKind.VISITS_VERIFIED] = int(row["visits"])
+        counted = tasks.setdefault(_uuid(row["enrolment"]), {})
+        counted[TaskKind.VISITS_VERIFIED] = int(row["visits"])
     for row in leads:
-        counted = tasks[_uuid(row["enrolment"])]
+        counted = tasks.setdefault(_uuid(row["enrolment"]), {})
         counted[TaskKind.LEADS_IN_SLA] = int(row["leads"])
         counted[TaskKind.RENEWAL_LEADS_IN_SLA] = int(row["renewals"] or 0)
     for row in attempts:
-        tests[_uuid(row["enrolment"])][str(row["test_key"])] = TestRecord(
+        tests.setdefault(_uuid(row["enrolment"]), {})[str(row["test_key"])] = TestRecord(
             attempts=int(row["attempts"]),
             best=None if row["best"] is None else int(row["best"]),
             last_at=instant(row["last_at"]),
         )
-    return {e: Measures(tasks=tasks[e], tests=tests[e]) for e in enrolments}
+    return {e: Measures(tasks=tasks.get(e, {}), tests=tests.get(e, {})) for e in {*tasks, *tests}}
 
 
 def _postgres() -> bool:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from api.auth.principal import Principal
 from api.onboarding import engine
 from api.onboarding.engine import Assessed
-from api.onboarding.evaluation import Standing, days_since_hire, evaluate
+from api.onboarding.evaluation import Measures, Standing, days_since_hire, evaluate
 from api.onboarding.measure import measure
 from api.onboarding.models import (
     Enrolment,
@@ -125,7 +125,7 @@ async def _finished(enrolment: Enrolment, now: datetime) -> Assessed:
         standing=standing,
         level=enrolment.level,
     )
-    measures = (await measure([enrolment.id]))[enrolment.id]
+    measures = (await measure([enrolment.id])).get(enrolment.id, Measures())
     return Assessed(hire, measures, evaluate(track, standing, measures, now))
 
 
