@@ -603,3 +603,38 @@ async def test_a_graduated_hire_sees_their_record_and_takes_no_more_tests(api):
     basics = next(t for t in mine["tests"] if t["key"] == "product-basics")
     assert (basics["passed"], basics["best"], basics["canStart"]) == (True, 100, False)
     assert not (await User.get(id=f.world.rep_a.id)).in_onboarding
+
+
+async def test_a_hire_touching_a_lead_in_time_schedules_an_evaluation_that_counts_it(api):
+    from tests.leads.support import TOUCH
+
+    f = await _enrolled(api)
+    customer = await make_customer(f.world.org, f.world.rep_a, name="续约客户")
+    now = api.services.clock.now()
+    lead = await Lead.create(
+        organisation=f.world.org,
+        customer=customer,
+        owner=f.world.rep_a,
+        channel=Channel.STAFF,
+        status=LeadStatus.ASSIGNED,
+        renewal=True,
+        tags=["low_risk"],
+        assigned_at=now,
+        touch_due_at=now + timedelta(minutes=15),
+        assignment_sequence=1,
+        last_event_at=now,
+    )
+    f.rep_token = await api.login(f.world.rep_a.username)
+
+    body = await api.graphql(TOUCH, {"id": str(lead.id), "kind": "CALL"}, token=f.rep_token)
+
+    assert body["data"]["touchLead"]["errors"] == []
+    assert await OutboxMessage.exists(
+        job_id=f"onboarding.evaluate:{f.world.rep_a.id}:touched:{lead.id}:1"
+    )
+    await run_jobs(api)
+    mine = await _mine(api, f)
+    renewals = next(
+        r for r in mine["nextLevel"]["requirements"] if r["key"] == "RENEWAL_LEADS_IN_SLA"
+    )
+    assert renewals["done"] == 1
