@@ -9,7 +9,9 @@ come from the same rules.
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import AsyncIterator, Mapping, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
@@ -450,16 +452,51 @@ async def _own_enrolment(principal: Principal, *, lock: bool = False) -> Enrolme
 # -- levels by hand ----------------------------------------------------------------------------
 
 
+@dataclass(frozen=True, slots=True)
+class Coaching:
+    """A coach's change to one hire's level, inside its transaction, the enrolment locked."""
+
+    actor: Principal
+    enrolment: Enrolment
+    track: Track
+    number: int
+    reason: str
+    now: datetime
+
+    async def audit(self, action: str, **data: object) -> None:
+        await audit.record(
+            organisation_id=self.actor.organisation_id,
+            action=action,
+            at=self.now,
+            actor_id=self.actor.user_id,
+            subject_type="User",
+            subject_id=str(self.enrolment.user_id),  # type: ignore[attr-defined]
+            data={"level": self.number, **data},
+        )
+
+
+@asynccontextmanager
+async def coaching(
+    actor: Principal, enrolment_id: UUID, number: int, reason: str, now: datetime
+) -> AsyncIterator[Coaching]:
+    """Check a coach's change (a reason, a hire of theirs, a level of the track) and open its
+    transaction with the enrolment's row locked."""
+    reason = require_reason(reason)
+    enrolment = await coached_enrolment(actor, enrolment_id)
+    track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
+    if not 1 <= number <= len(track.levels):
+        raise ServiceError(Code.INVALID_LEVEL, field="level")
+    async with in_transaction():
+        locked = await Enrolment.filter(id=enrolment.id).select_for_update().get()
+        yield Coaching(actor, locked, track, number, reason, now)
+
+
 async def grant_level(
     *, actor: Principal, enrolment_id: UUID, number: int, reason: str, now: datetime
 ) -> Enrolment:
     """A manager unlocks a level by hand (audited), whatever its requirements say."""
-    reason = require_reason(reason)
-    enrolment = await coached_enrolment(actor, enrolment_id)
-    track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
-    _check_level(track, number)
-    async with in_transaction():
-        enrolment = await Enrolment.filter(id=enrolment.id).select_for_update().get()
+    async with coaching(actor, enrolment_id, number, reason, now) as change:
+        enrolment, track = change.enrolment, change.track
         current = await LevelUnlock.get_or_none(enrolment_id=enrolment.id, number=number)
         if current is not None and current.revoked_at is None:
             raise ServiceError(Code.LEVEL_ALREADY_UNLOCKED, field="level")
@@ -467,15 +504,7 @@ async def grant_level(
             enrolment_id=enrolment.id, number=number, released_at=None
         ).update(released_at=now, released_by_id=actor.user_id)
         if released:
-            await audit.record(
-                organisation_id=actor.organisation_id,
-                action="onboarding.level_released",
-                at=now,
-                actor_id=actor.user_id,
-                subject_type="User",
-                subject_id=str(enrolment.user_id),  # type: ignore[attr-defined]
-                data={"level": number, "by_grant": True},
-            )
+            await change.audit("onboarding.level_released", by_grant=True)
         await engine.grant_level(
             enrolment, track, number, now=now, manual=True, actor_id=actor.user_id, reason=reason
         )
@@ -488,12 +517,8 @@ async def hold_level(
     *, actor: Principal, enrolment_id: UUID, number: int, reason: str, now: datetime
 ) -> Enrolment:
     """A manager holds a level back: the engine will not unlock it until it is released."""
-    reason = require_reason(reason)
-    enrolment = await coached_enrolment(actor, enrolment_id)
-    track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
-    _check_level(track, number)
-    async with in_transaction():
-        enrolment = await Enrolment.filter(id=enrolment.id).select_for_update().get()
+    async with coaching(actor, enrolment_id, number, reason, now) as change:
+        enrolment = change.enrolment
         if await LevelUnlock.exists(enrolment_id=enrolment.id, number=number, revoked_at=None):
             raise ServiceError(Code.LEVEL_ALREADY_UNLOCKED, field="level")
         if await LevelHold.exists(enrolment_id=enrolment.id, number=number, released_at=None):
@@ -504,18 +529,10 @@ async def hold_level(
             number=number,
             at=now,
             by_id=actor.user_id,
-            reason=reason,
+            reason=change.reason,
         )
-        await audit.record(
-            organisation_id=actor.organisation_id,
-            action="onboarding.level_held",
-            at=now,
-            actor_id=actor.user_id,
-            subject_type="User",
-            subject_id=str(enrolment.user_id),  # type: ignore[attr-defined]
-            data={"level": number, "hold": str(hold.id)},
-        )
-        await _tell(enrolment, track, number, templates.HELD.name, actor, reason, now)
+        await change.audit("onboarding.level_held", hold=str(hold.id))
+        await _tell(change, templates.HELD.name)
     return enrolment
 
 
@@ -523,25 +540,15 @@ async def release_level(
     *, actor: Principal, enrolment_id: UUID, number: int, reason: str, now: datetime
 ) -> Enrolment:
     """Lift a hold; the engine unlocks the level when its requirements hold."""
-    reason = require_reason(reason)
-    enrolment = await coached_enrolment(actor, enrolment_id)
-    async with in_transaction():
-        enrolment = await Enrolment.filter(id=enrolment.id).select_for_update().get()
+    async with coaching(actor, enrolment_id, number, reason, now) as change:
+        enrolment = change.enrolment
         hold = await LevelHold.filter(
             enrolment_id=enrolment.id, number=number, released_at=None
         ).first()
         if hold is None:
             raise ServiceError(Code.LEVEL_NOT_HELD, field="level")
         await LevelHold.filter(id=hold.id).update(released_at=now, released_by_id=actor.user_id)
-        await audit.record(
-            organisation_id=actor.organisation_id,
-            action="onboarding.level_released",
-            at=now,
-            actor_id=actor.user_id,
-            subject_type="User",
-            subject_id=str(enrolment.user_id),  # type: ignore[attr-defined]
-            data={"level": number, "reason_given": True},
-        )
+        await change.audit("onboarding.level_released", hold=str(hold.id))
         await schedule_evaluation(
             organisation_id=actor.organisation_id,
             user_id=enrolment.user_id,  # type: ignore[attr-defined]
@@ -556,12 +563,8 @@ async def revoke_level(
 ) -> Enrolment:
     """Take a level back, and every level above it: their grants end now. The engine never
     unlocks a revoked level again; a manager can grant it by hand."""
-    reason = require_reason(reason)
-    enrolment = await coached_enrolment(actor, enrolment_id)
-    track = await engine.track_of(enrolment.track_id)  # type: ignore[attr-defined]
-    _check_level(track, number)
-    async with in_transaction():
-        enrolment = await Enrolment.filter(id=enrolment.id).select_for_update().get()
+    async with coaching(actor, enrolment_id, number, reason, now) as change:
+        enrolment = change.enrolment
         unlocks = await LevelUnlock.filter(
             enrolment_id=enrolment.id, number__gte=number, revoked_at=None
         )
@@ -572,56 +575,40 @@ async def revoke_level(
             revoked_at=now, revoked_by_id=actor.user_id
         )
         await LevelUnlock.filter(id__in=[u.id for u in unlocks]).update(
-            revoked_at=now, revoked_by_id=actor.user_id, revoke_reason=reason
+            revoked_at=now, revoked_by_id=actor.user_id, revoke_reason=change.reason
         )
         if enrolment.status is EnrolmentStatus.COMPLETED:
             enrolment.status = EnrolmentStatus.ACTIVE
             enrolment.completed_at = None
             await User.filter(id=enrolment.user_id).update(in_onboarding=True)  # type: ignore[attr-defined]
-        await engine.settle_level(enrolment, track, now=now)
-        await audit.record(
-            organisation_id=actor.organisation_id,
-            action="onboarding.level_revoked",
-            at=now,
-            actor_id=actor.user_id,
-            subject_type="User",
-            subject_id=str(enrolment.user_id),  # type: ignore[attr-defined]
-            data={"levels": sorted(u.number for u in unlocks), "grants": len(grant_ids)},
+        await engine.settle_level(enrolment, change.track, now=now)
+        await change.audit(
+            "onboarding.level_revoked",
+            levels=sorted(u.number for u in unlocks),
+            grants=len(grant_ids),
         )
-        await _tell(enrolment, track, number, templates.REVOKED.name, actor, reason, now)
+        await _tell(change, templates.REVOKED.name)
     return enrolment
 
 
-def _check_level(track: Track, number: int) -> None:
-    if not 1 <= number <= len(track.levels):
-        raise ServiceError(Code.INVALID_LEVEL, field="level")
-
-
-async def _tell(
-    enrolment: Enrolment,
-    track: Track,
-    number: int,
-    template: str,
-    actor: Principal,
-    reason: str,
-    now: datetime,
-) -> None:
+async def _tell(change: Coaching, template: str) -> None:
     """Tell the hire and the mentor what a manager decided."""
+    enrolment = change.enrolment
     hire = await User.get(id=enrolment.user_id)  # type: ignore[attr-defined]
-    manager = await User.get(id=actor.user_id)
+    manager = await User.get(id=change.actor.user_id)
     recipients = [u for u in dict.fromkeys([hire.id, enrolment.mentor_id]) if u is not None]  # type: ignore[attr-defined]
     await notify(
-        organisation_id=actor.organisation_id,
+        organisation_id=change.actor.organisation_id,
         recipients=recipients,
         template=template,
         data={
             "user_id": str(hire.id),
             "hire": hire.display_name,
             "manager": manager.display_name,
-            "level": number,
-            "level_name": track.level(number).name,
-            "reason": reason,
+            "level": change.number,
+            "level_name": change.track.level(change.number).name,
+            "reason": change.reason,
         },
-        now=now,
+        now=change.now,
         subject=Subject("onboarding", str(enrolment.id)),
     )
