@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tortoise import connections
+from tortoise.fields import Field
 from tortoise.models import Model
 
 _PARAMETER = re.compile(r"\$(\d+)")
@@ -87,27 +88,41 @@ async def run_together(statements: Sequence[Statement]) -> None:
             instance._saved_in_db = True
 
 
+_COLUMNS: dict[type[Model], tuple[str, str, list[tuple[str, Field[Any]]]]] = {}
+
+
+def _columns(model: type[Model]) -> tuple[str, str, list[tuple[str, Field[Any]]]]:
+    """A model's table, its quoted column list and its (attribute, field) pairs: worked out
+    once per model (the metadata never changes after start-up)."""
+    found = _COLUMNS.get(model)
+    if found is None:
+        meta = model._meta
+        fields = [
+            (name, meta.fields_map[name])
+            for name in meta.fields_db_projection
+            if not meta.fields_map[name].generated
+        ]
+        names = ", ".join(f'"{meta.fields_db_projection[name]}"' for name, _ in fields)
+        found = _COLUMNS[model] = (meta.db_table, names, fields)
+    return found
+
+
 def _postgres(statement: Statement, *, after: int) -> tuple[str, list[Any]]:
     """The statement's PostgreSQL SQL, its placeholders numbered from ``after + 1``, and its
     values (an insert's built from its instances)."""
     if not statement.instances:
         sql = _PARAMETER.sub(lambda m: f"${int(m.group(1)) + after}", statement.postgres)
         return sql, list(statement.values)
-    first = statement.instances[0]
-    meta = first._meta
-    columns = [name for name in meta.fields_db_projection if not meta.fields_map[name].generated]
-    width = len(columns)
+    table, names, fields = _columns(type(statement.instances[0]))
+    width = len(fields)
     groups = []
     values: list[Any] = []
     for index, instance in enumerate(statement.instances):
-        values += [
-            meta.fields_map[name].to_db_value(getattr(instance, name), instance) for name in columns
-        ]
+        values += [f.to_db_value(getattr(instance, name), instance) for name, f in fields]
         start = after + index * width
         groups.append("(" + ", ".join(f"${start + i + 1}" for i in range(width)) + ")")
-    names = ", ".join(f'"{meta.fields_db_projection[name]}"' for name in columns)
     # Identifiers come from the model's metadata; every value is a bound parameter.
-    sql = f'INSERT INTO "{meta.db_table}" ({names}) VALUES {", ".join(groups)}'  # noqa: S608
+    sql = f'INSERT INTO "{table}" ({names}) VALUES {", ".join(groups)}'  # noqa: S608
     if statement.ignore_conflicts:
         sql += " ON CONFLICT DO NOTHING"
     return sql, values

@@ -259,9 +259,14 @@ def decide(
     reps: Sequence[routing.Rep],
     assigned: dict[str, int],
     exclude: frozenset[str] = frozenset(),
+    view: dict[str, Any] | None = None,
 ) -> routing.Decision:
-    """The routing decision for ``lead``; its tags, priority and pool are set from it."""
-    view = lead_view(lead)
+    """The routing decision for ``lead``; its tags, priority and pool are set from it.
+
+    ``view``: the lead as the rules see it, when the caller has it already (a new capture's
+    scoring built it); else it is built from the lead.
+    """
+    view = lead_view(lead) if view is None else view
     # Rules and the renewal boost start from the base priority every time (a re-routed renewal
     # must not be boosted twice).
     view["priority"] = LeadPriority.NORMAL.value

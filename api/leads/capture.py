@@ -169,10 +169,12 @@ async def _capture_locked(
             pending.assignment if pending else None,
             pending.messages if pending else [],
         )
-    lead, events = _new_lead(organisation_id, data, source, policy, now)
+    lead, events, view = _new_lead(organisation_id, data, source, policy, now)
     pending = None
     if _should_route(lead, policy):
-        decision = assign.decide(lead, policy=policy, rules=rules, reps=reps, assigned=state.routed)
+        decision = assign.decide(
+            lead, policy=policy, rules=rules, reps=reps, assigned=state.routed, view=view
+        )
         pending = assign.prepare(
             lead,
             assignee_id=UUID(decision.rep_id) if decision.rep_id else None,
@@ -356,8 +358,9 @@ def _should_route(lead: Lead, policy: LeadPolicy) -> bool:
 
 def _new_lead(
     organisation_id: UUID, data: LeadInput, source: Source, policy: LeadPolicy, now: datetime
-) -> tuple[Lead, list[LeadEvent]]:
-    """A new lead, scored, and its first timeline events (nothing written yet)."""
+) -> tuple[Lead, list[LeadEvent], dict[str, Any]]:
+    """A new lead, scored, its first timeline events (nothing written yet), and its view as
+    the routing rules see it."""
     lead = Lead(
         organisation_id=organisation_id,
         channel=source.channel,
@@ -375,7 +378,7 @@ def _new_lead(
         value = getattr(data, name)
         if value not in (None, ""):
             setattr(lead, name, value)
-    _score(lead, policy, now)
+    view = _score(lead, policy, now)
     events = [
         LeadEvent.of(
             lead,
@@ -394,7 +397,7 @@ def _new_lead(
     ]
     if lead.mql:
         events.append(LeadEvent.of(lead, LeadEventKind.MQL, now, detail={"score": lead.score}))
-    return lead, events
+    return lead, events, view
 
 
 async def _merge_into(
@@ -447,7 +450,8 @@ async def _merge_into(
     return lead, route_it
 
 
-def _score(lead: Lead, policy: LeadPolicy, now: datetime) -> None:
+def _score(lead: Lead, policy: LeadPolicy, now: datetime) -> dict[str, Any]:
+    """Score the lead (and mark it an MQL); its view as the rules see it, with the score."""
     view = routing_view(input_of(lead), channel=lead.channel.value, tags=lead.tags, score=0)
     scored = policy.scoring.score(view)
     lead.score = scored.score
@@ -455,6 +459,8 @@ def _score(lead: Lead, policy: LeadPolicy, now: datetime) -> None:
     if not lead.mql and policy.scoring.is_mql(view, scored):
         lead.mql = True
         lead.mql_at = now
+    view["score"] = lead.score
+    return view
 
 
 def input_of(lead: Lead) -> LeadInput:
