@@ -9,11 +9,10 @@ and the outbox job that tells the rep. Everything runs in the caller's transacti
 
 from __future__ import annotations
 
-import json
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 from uuid import UUID
 
@@ -22,6 +21,7 @@ from tortoise.expressions import Q
 
 from api.auth.models import PermissionGrant
 from api.auth.permissions import Permission, effective_permissions
+from api.common.raw_values import instant, json_of
 from api.common.writes import Statement, insert, run_together
 from api.customers.models import Customer
 from api.jobs import outbox
@@ -155,18 +155,18 @@ async def routing_state(
                 "id": UUID(user_id),
                 "role": row["role"],
                 "in_onboarding": bool(row["in_onboarding"]),
-                "industries": _json(row["industries"]),
-                "languages": _json(row["languages"]),
+                "industries": json_of(row["industries"]),
+                "languages": json_of(row["languages"]),
                 "service_level": row["service_level"],
             }
         )
         if row["profile"] is not None:
             profiles[user_id] = {
-                "pools": _json(row["pools"]),
+                "pools": json_of(row["pools"]),
                 "weight": row["weight"],
                 "capacity": row["capacity"],
-                "away_from": _instant(row["away_from"]),
-                "away_until": _instant(row["away_until"]),
+                "away_from": instant(row["away_from"]),
+                "away_until": instant(row["away_until"]),
             }
         open_leads[user_id] = int(row["open_leads"] or 0)
         routed[user_id] = int(row["routed"] or 0)
@@ -183,18 +183,6 @@ async def routing_state(
     return RoutingState(
         users=users, profiles=profiles, open_leads=open_leads, routed=routed, grants=granted
     )
-
-
-def _json(value: Any) -> Any:
-    """A JSON column as the driver returns it (text on both drivers when read raw)."""
-    return json.loads(value) if isinstance(value, str | bytes) else value
-
-
-def _instant(value: Any) -> datetime | None:
-    if value is None or isinstance(value, datetime):
-        return value
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 async def candidates(

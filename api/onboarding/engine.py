@@ -25,6 +25,7 @@ from tortoise.transactions import in_transaction
 
 from api.audit import service as audit
 from api.auth.models import PermissionGrant
+from api.common.raw_values import day, uuid_of
 from api.jobs import outbox
 from api.notifications.service import Subject, notify
 from api.onboarding import templates
@@ -38,7 +39,7 @@ from api.onboarding.evaluation import (
     unlockable,
 )
 from api.onboarding.evaluation import evaluate as evaluate_one
-from api.onboarding.measure import EVERY_ACTIVE, day, measure, query
+from api.onboarding.measure import EVERY_ACTIVE, measure, query
 from api.onboarding.models import Enrolment, EnrolmentStatus, LevelHold, LevelUnlock
 from api.org.models import User
 
@@ -126,12 +127,12 @@ async def standings(enrolments: Sequence[UUID] | None) -> list[Hire]:
         zone = zones.get(row["time_zone"]) or zones.setdefault(
             row["time_zone"], ZoneInfo(row["time_zone"])
         )
-        track_id = _uuid(row["track_id"])
+        track_id = uuid_of(row["track_id"])
         hires.append(
             Hire(
-                enrolment_id=_uuid(key),
-                organisation_id=_uuid(row["organisation_id"]),
-                user_id=_uuid(row["user_id"]),
+                enrolment_id=uuid_of(key),
+                organisation_id=uuid_of(row["organisation_id"]),
+                user_id=uuid_of(row["user_id"]),
                 track_id=track_id,
                 track=_tracks.get(track_id) or await track_of(track_id),
                 standing=Standing(
@@ -256,7 +257,7 @@ async def active_enrolments() -> list[UUID]:
         .order_by("created_at")
         .values_list("id", flat=True)
     )
-    return [_uuid(i) for i in ids]
+    return [uuid_of(i) for i in ids]
 
 
 async def unlock(hire: Hire, numbers: Sequence[int], *, now: datetime) -> Unlocked | None:
@@ -410,7 +411,3 @@ def _levels(found: dict[Any, set[int]], key: Any) -> frozenset[int]:
 
 async def _numbers(rows: QuerySet[LevelUnlock] | QuerySet[LevelHold]) -> set[int]:
     return {int(n) for (n,) in await rows.values_list("number")}
-
-
-def _uuid(value: Any) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))

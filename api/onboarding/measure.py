@@ -9,15 +9,14 @@ indexed aggregate over the batch of enrolments (``visit (organisation, rep, star
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from typing import Any
 from uuid import UUID
 
 from tortoise import connections
 
+from api.common.raw_values import instant, uuid_of
 from api.onboarding.definitions import TaskKind
 from api.onboarding.evaluation import Measures, TestRecord
 
@@ -90,14 +89,14 @@ async def measure(enrolments: Sequence[UUID] | None) -> dict[UUID, Measures]:
         for q in (query(t, enrolments) for t in SOURCES)
     ]
     for row in visits:
-        counted = tasks.setdefault(_uuid(row["enrolment"]), {})
+        counted = tasks.setdefault(uuid_of(row["enrolment"]), {})
         counted[TaskKind.VISITS_VERIFIED] = int(row["visits"])
     for row in leads:
-        counted = tasks.setdefault(_uuid(row["enrolment"]), {})
+        counted = tasks.setdefault(uuid_of(row["enrolment"]), {})
         counted[TaskKind.LEADS_IN_SLA] = int(row["leads"])
         counted[TaskKind.RENEWAL_LEADS_IN_SLA] = int(row["renewals"] or 0)
     for row in attempts:
-        tests.setdefault(_uuid(row["enrolment"]), {})[str(row["test_key"])] = TestRecord(
+        tests.setdefault(uuid_of(row["enrolment"]), {})[str(row["test_key"])] = TestRecord(
             attempts=int(row["attempts"]),
             best=None if row["best"] is None else int(row["best"]),
             last_at=instant(row["last_at"]),
@@ -107,24 +106,3 @@ async def measure(enrolments: Sequence[UUID] | None) -> dict[UUID, Measures]:
 
 def _postgres() -> bool:
     return bool(connections.get("default").capabilities.dialect == "postgres")
-
-
-def _uuid(value: Any) -> UUID:
-    return value if isinstance(value, UUID) else UUID(str(value))
-
-
-def instant(value: Any) -> datetime | None:
-    """A timestamp as either driver returns it from raw SQL (SQLite: text)."""
-    if value is None or isinstance(value, datetime):
-        return value
-    parsed = datetime.fromisoformat(str(value))
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
-
-def day(value: Any) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(str(value))
-
-
-def json_value(value: Any) -> Any:
-    """A JSON column as the driver returns it from raw SQL (text on both)."""
-    return json.loads(value) if isinstance(value, str | bytes) else value
